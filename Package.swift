@@ -1,0 +1,122 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "withings2mqtt",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "withings2mqtt", targets: ["withings2mqtt"]),
+        .executable(name: "withings-emulator", targets: ["withings-emulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+    ],
+    targets: [
+        // Pure core: Withings models, decoding, errors, latest-value rules, the client over HTTPTransport.
+        .target(name: "WithingsAPI", swiftSettings: strict),
+        // Pure core: entity catalog, topic layout, discovery and state payloads.
+        .target(name: "MQTTDiscovery", dependencies: ["WithingsAPI"], swiftSettings: strict),
+        // YAML configuration: decoding, defaults, validation, masking.
+        .target(
+            name: "ConfigFile",
+            dependencies: ["WithingsAPI", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // The daemon's services: per-account workers, stores in state_dir, diagnostics.
+        .target(
+            name: "Bridge",
+            dependencies: [
+                "WithingsAPI", "MQTTDiscovery", "ConfigFile",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // libcurl behind HTTPTransport.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "CurlTransport", dependencies: ["WithingsAPI", "CCurl", "CCurlShim"], swiftSettings: strict),
+        // libmosquitto behind MQTTConnection.
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        .target(name: "MosquittoClient", dependencies: ["MQTTDiscovery", "CMosquitto"], swiftSettings: strict),
+        // SwiftNIO HTTP/1 server for webhooks and the OAuth callback.
+        .target(
+            name: "WebhookServer",
+            dependencies: [
+                "WithingsAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "withings2mqtt",
+            dependencies: [
+                "WithingsAPI", "MQTTDiscovery", "ConfigFile", "Bridge", "CurlTransport", "MosquittoClient",
+                "WebhookServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The local Withings cloud.
+        .target(
+            name: "WithingsEmulator",
+            dependencies: [
+                "WithingsAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "withings-emulator",
+            dependencies: [
+                "WithingsEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Test-only helpers: broker and emulator launchers, fixtures, fakes.
+        .target(name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery"], swiftSettings: strict),
+
+        .testTarget(name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "CurlTransportTests",
+            dependencies: ["CurlTransport", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MosquittoClientTests",
+            dependencies: ["MosquittoClient", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "WebhookServerTests", dependencies: ["WebhookServer", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WithingsEmulatorTests",
+            dependencies: ["WithingsEmulator", "CurlTransport", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["withings2mqtt", "withings-emulator", "TestSupport", "MosquittoClient", "CurlTransport"],
+            swiftSettings: strict
+        ),
+    ]
+)

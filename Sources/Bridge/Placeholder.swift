@@ -1,0 +1,2 @@
+// Placeholder until the Bridge target is written.
+enum BridgePlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the CurlTransport target is written.
+enum CurlTransportPlaceholder {}

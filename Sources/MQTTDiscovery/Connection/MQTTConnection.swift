@@ -1,0 +1,18 @@
+/// A connection to an MQTT broker, as the bridge needs it.
+///
+/// The live implementation is `MosquittoConnection`; tests of the core use a recording fake.
+/// Implementations reconnect by themselves and re-subscribe every filter after each reconnect.
+public protocol MQTTConnection: Sendable {
+    /// Connection state changes and received messages, in order.
+    var events: AsyncStream<MQTTEvent> { get }
+
+    /// Publishes a message. QoS 1 returns once the broker acknowledged it (PUBACK); while
+    /// disconnected, QoS 1 messages are queued and sent after the reconnect.
+    func publish(_ message: MQTTMessage) async throws
+
+    /// Subscribes to a topic filter now (if connected) and after every reconnect.
+    func subscribe(_ filter: String, qos: Int) async throws
+
+    /// Stops re-subscribing a filter and unsubscribes it.
+    func unsubscribe(_ filter: String) async throws
+}

@@ -1,0 +1,2 @@
+// Placeholder until the MosquittoClient target is written.
+enum MosquittoClientPlaceholder {}

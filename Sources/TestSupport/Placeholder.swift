@@ -1,0 +1,2 @@
+// Placeholder until the TestSupport target is written.
+enum TestSupportPlaceholder {}

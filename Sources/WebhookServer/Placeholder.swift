@@ -1,0 +1,2 @@
+// Placeholder until the WebhookServer target is written.
+enum WebhookServerPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the WithingsEmulator target is written.
+enum WithingsEmulatorPlaceholder {}
