@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages a fresh Debian 12 machine lacks for building, testing and the demo.
+set -euo pipefail
+packages=(libmosquitto-dev libcurl4-openssl-dev mosquitto mosquitto-clients pkg-config curl)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ] || [ "${CI:-}" = "true" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
+fi
+# The packaged broker may have been started by the package scripts; the project starts its own on free ports.
