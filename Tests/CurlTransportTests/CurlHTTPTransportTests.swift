@@ -82,6 +82,17 @@ import WithingsAPI
         #expect(response.body == Array("moved".utf8))
     }
 
+    @Test func redirectIsFollowedWhenAskedTo() async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let following = CurlHTTPTransport(version: "1.2.3", followRedirects: true)
+        let response = try await following.send(TransportRequest(method: "GET", url: server.baseURL + "/redirect"))
+        // The landing route does not exist: only the final response's status, headers and body are kept.
+        #expect(response.status == 404)
+        #expect(response.header("Location") == nil)
+        #expect(response.body == Array("no route".utf8))
+    }
+
     @Test func responseHeadersKeepOrderAndRepeats() async throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
