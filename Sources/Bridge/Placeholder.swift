@@ -1,2 +1,0 @@
-// Placeholder until the Bridge target is written.
-enum BridgePlaceholder {}

@@ -1,2 +1,0 @@
-// Placeholder until the CurlTransport target is written.
-enum CurlTransportPlaceholder {}
