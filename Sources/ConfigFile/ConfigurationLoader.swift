@@ -62,7 +62,7 @@ public struct ConfigurationLoader: Sendable {
         decoded.configuration.webhook.secret = webhookSecret.value
         Self.normalize(&decoded.configuration, baseDirectory: baseDirectory)
 
-        ConfigurationValidator(collector: collector, baseDirectory: baseDirectory).validate(decoded.configuration)
+        ConfigurationValidator(collector: collector).validate(decoded.configuration)
         guard collector.problems.isEmpty else {
             throw ConfigurationError(path: path, problems: collector.sortedProblems)
         }

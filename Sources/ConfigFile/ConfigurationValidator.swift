@@ -4,8 +4,6 @@ import Foundation
 struct ConfigurationValidator {
     /// Where problems and warnings go.
     let collector: ProblemCollector
-    /// Directory that relative file paths are relative to.
-    let baseDirectory: String
 
     /// Validates the whole configuration.
     func validate(_ configuration: Configuration) {

@@ -8,17 +8,24 @@ import NIOHTTP1
 /// request or the rest of one) and cancelled while a request is being answered, so a client trickling a byte
 /// a second is cut after `requestTimeout`.
 final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    /// Decoded request parts from NIO's HTTP decoder.
     typealias InboundIn = HTTPServerRequestPart
+    /// Response parts for NIO's HTTP encoder.
     typealias OutboundOut = HTTPServerResponsePart
 
     /// A request being received.
     struct PendingRequest {
+        /// Method, target, headers.
         let head: HTTPRequestHead
+        /// Where it goes.
         let route: WebhookRoute
+        /// The body so far (notifications only).
         var body: ByteBuffer?
+        /// Body bytes seen so far, kept or not.
         var bodyBytes = 0
     }
 
+    /// Shared routing, limits and callbacks.
     let environment: WebhookHandlerEnvironment
     private var request: PendingRequest?
     /// Set once a 413 went out: the rest of that request is discarded until the connection closes.
@@ -30,17 +37,20 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         self.environment = environment
     }
 
+    /// Starts the clock for the first request.
     func channelActive(context: ChannelHandlerContext) {
         armTimer(context: context)
         context.fireChannelActive()
     }
 
+    /// Stops the clock.
     func channelInactive(context: ChannelHandlerContext) {
         timer?.cancel()
         timer = nil
         context.fireChannelInactive()
     }
 
+    /// Dispatches request parts (ignored after a 413).
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !discardingInput else { return }
         switch unwrapInboundIn(data) {
