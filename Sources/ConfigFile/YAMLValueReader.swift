@@ -1,0 +1,123 @@
+import Yams
+
+/// Turns YAML nodes into typed values; wrong types become problems (the value keeps its default).
+struct YAMLValueReader {
+    /// Where problems and key lines go.
+    let collector: ProblemCollector
+
+    /// Reads a mapping, reporting unknown keys (with a suggestion) and non-text keys; null reads as empty.
+    func section(_ node: Node?, at path: String, keys: [String]) -> YAMLSection? {
+        guard let node, !Self.isNull(node) else { return YAMLSection(path: path, entries: [:]) }
+        guard case .mapping(let mapping) = node else {
+            collector.problem(path.isEmpty ? nil : path, "expected a section of keys, got \(Self.describe(node))")
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                collector.problem(
+                    ConfigurationProblem(
+                        keyPath: path.isEmpty ? nil : path, line: keyNode.mark?.line,
+                        message: "keys must be plain words, got \(Self.describe(keyNode))"))
+                continue
+            }
+            let key = keyScalar.string
+            let keyPath = YAMLSection.join(path, key)
+            collector.lines[keyPath] = keyNode.mark?.line
+            guard keys.contains(key) else {
+                collector.problem(keyPath, unknownKeyMessage(key, in: path, allowed: keys))
+                continue
+            }
+            guard !Self.isNull(value) else { continue }
+            collector.explicitKeys.insert(keyPath)
+            entries[key] = value
+        }
+        return YAMLSection(path: path, entries: entries)
+    }
+
+    /// A text value; any scalar is accepted as text (`client_id: 12345` is the text "12345").
+    func string(_ section: YAMLSection, _ key: String, secret: Bool = false) -> String? {
+        guard let node = section[key] else { return nil }
+        guard case .scalar(let scalar) = node else {
+            collector.problem(section.keyPath(key), "expected a text value, got \(Self.describe(node, secret: secret))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A whole number; quoted digits are accepted too.
+    func int(_ section: YAMLSection, _ key: String, allowed: String) -> Int? {
+        guard let node = section[key] else { return nil }
+        if case .scalar(let scalar) = node {
+            if let value = Int(scalar.string.trimmingSpaces) { return value }
+            if scalar.style == .plain, let value = node.int { return value }
+        }
+        collector.problem(section.keyPath(key), "\(Self.describe(node)) is not a whole number; allowed: \(allowed)")
+        return nil
+    }
+
+    /// `true` or `false` (YAML's yes/no/on/off too, quoted or not).
+    func bool(_ section: YAMLSection, _ key: String) -> Bool? {
+        guard let node = section[key] else { return nil }
+        if case .scalar(let scalar) = node {
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        collector.problem(section.keyPath(key), "\(Self.describe(node)) is not a boolean; allowed: true or false")
+        return nil
+    }
+
+    /// One of a fixed list of words, compared case-insensitively.
+    func choice(_ section: YAMLSection, _ key: String, allowed: [String]) -> String? {
+        guard let node = section[key] else { return nil }
+        if case .scalar(let scalar) = node, let match = allowed.first(where: { $0 == scalar.string.lowercased() }) {
+            return match
+        }
+        var message = "\(Self.describe(node)) is not allowed; allowed: \(allowed.joined(separator: ", "))"
+        if case .scalar(let scalar) = node, let guess = KeySuggestion.closest(to: scalar.string, among: allowed) {
+            message += " (did you mean \(guess)?)"
+        }
+        collector.problem(section.keyPath(key), message)
+        return nil
+    }
+
+    /// A duration in seconds: a number of seconds, or a number with `s`, `m`, `h` or `d` (`10m`, `2h`).
+    func seconds(_ section: YAMLSection, _ key: String) -> Int? {
+        guard let node = section[key] else { return nil }
+        if case .scalar(let scalar) = node, let value = DurationText.seconds(scalar.string) { return value }
+        collector.problem(
+            section.keyPath(key),
+            "\(Self.describe(node)) is not a duration; allowed: seconds (600) or a number with s, m, h or d (10m, 2h)")
+        return nil
+    }
+
+    /// Whether a node is YAML null (`~`, `null`, or nothing).
+    static func isNull(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return true }
+        return false
+    }
+
+    /// How a value is shown in a message: `"text"`, `********` for secrets, or its kind for lists and sections.
+    static func describe(_ node: Node, secret: Bool = false) -> String {
+        switch node {
+        case .scalar(let scalar): secret ? Masking.mask : "\"\(scalar.string)\""
+        case .mapping: "a section of keys"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    private func unknownKeyMessage(_ key: String, in path: String, allowed: [String]) -> String {
+        if let guess = KeySuggestion.closest(to: key, among: allowed) {
+            return "unknown key; did you mean \(YAMLSection.join(path, guess))?"
+        }
+        let elsewhere = ConfigurationSchema.sections.first { $0.name != path && $0.keys.contains(key) }
+        if let elsewhere {
+            return "unknown key here; did you mean \(YAMLSection.join(elsewhere.name, key))?"
+        }
+        return "unknown key; allowed here: \(allowed.joined(separator: ", "))"
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the WebhookServer target is written.
-enum WebhookServerPlaceholder {}

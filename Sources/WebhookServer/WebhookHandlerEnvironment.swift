@@ -1,0 +1,21 @@
+import Logging
+import NIOCore
+import WithingsAPI
+
+/// What every connection handler shares: routing, limits, the two callbacks and the logger.
+struct WebhookHandlerEnvironment: Sendable {
+    /// Routes requests.
+    let router: WebhookRouter
+    /// Largest accepted body.
+    let maxBodyBytes: Int
+    /// Time allowed for a complete request, and for an idle keep-alive connection.
+    let requestTimeout: TimeAmount
+    /// Whether keep-alive is honoured.
+    let keepAlive: Bool
+    /// Receives parsed notifications after the 200 is written.
+    let onNotification: @Sendable (WebhookNotification) -> Void
+    /// Handles `code`/`state` from the OAuth redirect.
+    let onOAuthCallback: @Sendable (String, String) async -> OAuthCallbackOutcome
+    /// Where requests are logged (never with the secret or the full path).
+    let logger: Logger
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import WebhookServer
+
+@Suite struct WebhookServerLimitsTests {
+    @Test func slowClientIsCutAfterTheTimeout() async throws {
+        let harness = try await ServerHarness { $0.requestTimeout = .milliseconds(500) }
+        let port = harness.port
+        let request = "GET /healthz HTTP/1.1\r\nHost: slow.example\r\nX-Padding: \(String(repeating: "p", count: 60))\r\n\r\n"
+        // One byte every 100 ms would take about 9 s; the server must hang up long before.
+        let (sentBytes, answer) = try await offPool {
+            let connection = try RawConnection(port: port)
+            var sent = 0
+            for character in request {
+                guard connection.send(String(character)) else { break }
+                sent += 1
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return (sent, connection.receiveUntilClosed())
+        }
+        print("slow client: sent \(sentBytes) of \(request.utf8.count) bytes before the server hung up")
+        #expect(sentBytes < request.utf8.count)
+        #expect(answer.closed)
+        #expect(!answer.text.contains("200 OK"))
+        try await harness.stop()
+    }
+
+    @Test func idleKeepAliveConnectionIsClosedAfterTheTimeout() async throws {
+        let harness = try await ServerHarness { $0.requestTimeout = .milliseconds(300) }
+        let port = harness.port
+        let answer = try await offPool {
+            let connection = try RawConnection(port: port, receiveTimeout: 10)
+            connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            return connection.receiveUntilClosed()
+        }
+        #expect(answer.closed)
+        #expect(answer.text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        try await harness.stop()
+    }
+
+    @Test func streamedBodyOverTheLimitIs413() async throws {
+        let harness = try await ServerHarness { $0.maxBodyBytes = 1024 }
+        let port = harness.port
+        let secret = ServerHarness.secret
+        let answer = try await offPool {
+            let connection = try RawConnection(port: port)
+            connection.send("POST /webhook/\(secret) HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+            let chunk = String(repeating: "a", count: 512)
+            var chunks = 0
+            // Without a Content-Length the server has to count; it must answer long before 1 MiB.
+            while chunks < 2048, connection.send("200\r\n\(chunk)\r\n") { chunks += 1 }
+            return connection.receiveUntilClosed()
+        }
+        #expect(answer.text.hasPrefix("HTTP/1.1 413 Payload Too Large\r\n"))
+        #expect(harness.received.isEmpty)
+        try await harness.stop()
+    }
+
+    @Test func connectionsBeyondTheLimitAreClosedAtOnce() async throws {
+        let harness = try await ServerHarness {
+            $0.maxConnections = 2
+            $0.requestTimeout = .seconds(30)
+        }
+        let port = harness.port
+        let result = try await offPool {
+            let first = try RawConnection(port: port)
+            let second = try RawConnection(port: port)
+            first.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            second.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            let admitted = [first.receive(responses: 1), second.receive(responses: 1)]
+            let third = try RawConnection(port: port)
+            third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            let refused = third.receiveUntilClosed()
+            return (admitted, refused)
+        }
+        #expect(result.0.allSatisfy { $0.hasPrefix("HTTP/1.1 200 OK\r\n") })
+        #expect(result.1.closed)
+        #expect(result.1.text.isEmpty)
+        // Once the first two are gone a new connection is served again.
+        var served = false
+        for _ in 0..<50 where !served {
+            served = try await CurlClient.run([harness.url("/healthz")]).status == 200
+            if !served { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(served)
+        try await harness.stop()
+    }
+
+    @Test func gracefulShutdownClosesListenerAndConnections() async throws {
+        let harness = try await ServerHarness {
+            $0.requestTimeout = .seconds(20)
+            $0.shutdownGracePeriod = .seconds(20)
+        }
+        let port = harness.port
+        // An idle keep-alive connection must be closed by the shutdown, not wait for its timeout.
+        let idle = try await offPool { () -> RawConnection in
+            let connection = try RawConnection(port: port, receiveTimeout: 30)
+            connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = connection.receive(responses: 1)
+            return connection
+        }
+        #expect(harness.server.openConnections == 1)
+        let started = ContinuousClock.now
+        try await harness.stop()
+        print("graceful shutdown with one idle connection took \(ContinuousClock.now - started)")
+        #expect(harness.server.openConnections == 0)
+        #expect(try await offPool { idle.receiveUntilClosed() }.closed)
+        let refused = try await offPool { () -> Bool in
+            do {
+                _ = try RawConnection(port: port)
+                return false
+            } catch {
+                return true
+            }
+        }
+        #expect(refused)
+    }
+
+    @Test func shutdownWaitsForTheOAuthAnswerInFlight() async throws {
+        let harness = try await ServerHarness(oauthDelay: .milliseconds(300)) { $0.shutdownGracePeriod = .seconds(20) }
+        let port = harness.port
+        async let page = offPool { () -> String in
+            let connection = try RawConnection(port: port, receiveTimeout: 10)
+            connection.send("GET /oauth/callback?code=c&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
+            return connection.receiveUntilClosed().text
+        }
+        while harness.oauthCalls.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        try await harness.stop()
+        #expect(try await page.hasPrefix("HTTP/1.1 200 OK\r\n"))
+    }
+}
