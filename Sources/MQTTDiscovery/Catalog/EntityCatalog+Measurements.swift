@@ -5,7 +5,8 @@ extension EntityCatalog {
 
     // Home Assistant's `withings` measurement sensors (withings-anchor.md 1a). Differences on purpose:
     // blood pressure uses device class `pressure` with `mmHg` (as HA's newest code; HA accepts the pair);
-    // vascular age gets the unit `years` and every measure `measurement` (units help Domoticz pick a type).
+    // vascular age gets the unit `years` and every measure `measurement` (units help Domoticz pick a type);
+    // VO2 max is keyed `vo2max`, not HA's `vo2_max`: Domoticz silently skips every object id ending `_max`.
     private static let homeAssistantMeasurements: [EntityDescription] = [
         weight("weight_kg", "Weight", 1),
         weight("fat_mass_kg", "Fat mass", 8),
@@ -26,7 +27,7 @@ extension EntityCatalog {
         measure("spo2_pct", "SpO2", 54, unit: "%"),
         weight("hydration", "Hydration", 77, precision: nil, enabled: false),
         measure("pulse_wave_velocity", "Pulse wave velocity", 91, unit: "m/s", deviceClass: "speed"),
-        measure("vo2_max", "VO2 max", 123, unit: "ml/min/kg", enabled: false),
+        measure("vo2max", "VO2 max", 123, unit: "ml/min/kg", enabled: false),
         weight("extracellular_water", "Extracellular water", 168, precision: nil, enabled: false),
         weight("intracellular_water", "Intracellular water", 169, precision: nil, enabled: false),
         measure("vascular_age", "Vascular age", 155, unit: "years", enabled: false),
