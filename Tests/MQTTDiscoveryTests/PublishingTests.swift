@@ -14,7 +14,7 @@ import WithingsAPI
         let again = cache.update(scope: scope, generated: builder.configs(for: snapshot, account: TestData.alice))
         #expect(again.isEmpty)
 
-        // A new measure type adds one config; a changed display name changes every account-device config.
+        // A new measure type adds exactly one config.
         snapshot.measures[MeasureKey(type: 4242)] = LatestMeasure(value: 1, date: 0, attrib: 0, groupID: 9)
         let added = cache.update(scope: scope, generated: builder.configs(for: snapshot, account: TestData.alice))
         #expect(added.map(\.topic) == ["homeassistant/sensor/withings2mqtt_12345/measure_4242/config"])

@@ -35,7 +35,9 @@ public struct DiscoveryPayloadBuilder: Sendable {
     public func payload(for entity: PlannedEntity, account: AccountIdentity) -> JSONValue {
         let description = entity.description
         var fields = classFields(of: description)
-        fields["name"] = .string(entity.owner == .bridge ? "\(account.deviceName) \(description.name)" : description.name)
+        // On the shared bridge device, the account name tells one account's diagnostics from another's.
+        let name = entity.owner == .bridge ? "\(account.deviceName) \(description.name)" : description.name
+        fields["name"] = .string(name)
         fields["unique_id"] = .string("\(layout.accountNode(userID: account.userID))_\(description.key)")
         fields["origin"] = origin
         fields["qos"] = .integer(1)
