@@ -30,6 +30,22 @@ public actor StatePublisher {
         if queued { wake.yield() }
     }
 
+    /// Applies built messages: retained ones replace the topic's payload (an empty one clears it, and every
+    /// one is sent even when unchanged), others are queued as events.
+    public func apply(_ messages: [MQTTMessage]) {
+        guard !messages.isEmpty else { return }
+        for message in messages {
+            if !message.retain {
+                store.enqueueEvent(message)
+            } else if message.payload.isEmpty {
+                store.clear(message.topic)
+            } else {
+                store.set(message.topic, message.payload, force: true)
+            }
+        }
+        wake.yield()
+    }
+
     /// Removes a retained topic from the broker.
     public func clear(_ topic: String) {
         store.clear(topic)

@@ -49,6 +49,11 @@ public struct StateDirectory: Sendable, Equatable {
         AtomicFile(path: "\(path)/\(account).state.json")
     }
 
+    /// Any other file in the directory, such as `webhook-secret` or `<account>.pending-auth.json`.
+    public func file(named name: String) -> AtomicFile {
+        AtomicFile(path: "\(path)/\(name)")
+    }
+
     /// A store for an account's tokens, of whatever Codable type the caller uses.
     public func tokenStore<Value: Codable>(account: String, as type: Value.Type = Value.self) -> JSONFileStore<Value> {
         JSONFileStore(file: tokenFile(account: account))

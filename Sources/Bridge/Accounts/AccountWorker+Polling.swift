@@ -1,0 +1,127 @@
+import Logging
+import MQTTDiscovery
+import WithingsAPI
+
+extension AccountWorker {
+    /// Fetches `categories`, merges them, persists, and publishes every state. Returns whether all succeeded.
+    func poll(_ categories: Set<DataCategory>) async -> Bool {
+        await bindUser()
+        guard state.userID != nil else {
+            await setOnline(false)
+            return false
+        }
+        var succeeded = true
+        for category in DataCategory.allCases where categories.contains(category) {
+            do {
+                try await fetch(category)
+            } catch {
+                succeeded = false
+                await record(error, category: category)
+                if error is AuthorizationRequired { break }
+            }
+        }
+        if succeeded, categories.isSuperset(of: [.measures, .sleep, .activity, .workouts]) {
+            state.lastPoll = deps.now()
+        }
+        if succeeded || online { await setOnline(await deps.tokens.state == .authorized) }
+        persist()
+        await publishEverything()
+        return succeeded
+    }
+
+    /// Learns the Withings user id from the stored token the first time.
+    func bindUser() async {
+        guard state.userID == nil, let userID = await deps.tokens.userID else { return }
+        state.userID = userID
+        snapshot.userID = userID
+        persist()
+    }
+
+    private func fetch(_ category: DataCategory) async throws {
+        let cursor = state.cursors[category]
+        let initial = cursor == nil
+        switch category {
+        case .measures:
+            let update = try await deps.client.measureGroups(changedSince: cursor ?? 0)
+            snapshot.measures = LatestValues.mergeMeasures(update.groups, into: snapshot.measures, rules: settings.measureRules)
+            if !initial {
+                let accepted = update.groups.filter(settings.measureRules.accepts).sorted { $0.date < $1.date }
+                await emit(accepted.map { deps.events.measureGroup($0) })
+            }
+            state.cursors[.measures] = max(update.cursor, cursor ?? 0)
+        case .sleep:
+            let nights = try await deps.client.sleepSummaries(.changedSince(cursor ?? 0))
+            snapshot.sleep = LatestValues.mainSleep(current: snapshot.sleep, summaries: nights)
+            if !initial { await emit(nights.sorted { $0.endDate < $1.endDate }.map { deps.events.sleep($0) }) }
+            state.cursors[.sleep] = Self.cursor(after: cursor, modified: nights.map { $0.modified })
+        case .activity:
+            let rows = try await deps.client.activity(.changedSince(cursor ?? 0))
+            mergeActivity(rows)
+            state.cursors[.activity] = Self.cursor(after: cursor, modified: rows.map { $0.modified })
+        case .workouts:
+            let workouts = try await deps.client.workouts(.changedSince(cursor ?? 0))
+            snapshot.lastWorkout = LatestValues.lastWorkout(current: snapshot.lastWorkout, workouts: workouts)
+            if !initial { await emit(workouts.sorted { $0.endDate < $1.endDate }.map { deps.events.workout($0) }) }
+            state.cursors[.workouts] = Self.cursor(after: cursor, modified: workouts.map { $0.modified })
+        case .goals:
+            snapshot.goals = try await deps.client.goals()
+        case .devices:
+            snapshot.devices = try await deps.client.devices()
+        }
+    }
+
+    /// The next `lastupdate`: the newest `modified` seen, never moving backwards.
+    static func cursor(after previous: Int64?, modified: [Int64?]) -> Int64 {
+        max(previous ?? 0, modified.compactMap { $0 }.max() ?? 0)
+    }
+
+    private func mergeActivity(_ rows: [ActivityDay]) {
+        var byDate: [String: ActivityDay] = [:]
+        for row in recentActivity { byDate[row.date] = row }
+        for row in rows { byDate[row.date] = row }
+        recentActivity = byDate.keys.sorted().suffix(settings.activityDaysKept).compactMap { byDate[$0] }
+        snapshot.activity = LatestValues.todaysActivity(today: today, rows: recentActivity)
+    }
+
+    /// At local midnight "today" changes: yesterday's steps must not show as today's.
+    func rollOverDayIfNeeded() async {
+        let day = deps.calendar.day(of: deps.now())
+        guard day != today else { return }
+        today = day
+        snapshot.activity = LatestValues.todaysActivity(today: today, rows: recentActivity)
+        await publishEverything()
+    }
+
+    private func record(_ error: any Error, category: DataCategory) async {
+        let kind: String
+        let message: String
+        switch error {
+        case let error as WithingsError:
+            kind = error.family.map { "\($0)" } ?? "other"
+            message = error.message(account: settings.account)
+        case let error as AuthorizationRequired:
+            kind = "auth"
+            message = error.description
+            await setOnline(false)
+        case let error as TransportError:
+            kind = "transport"
+            message = error.message
+        default:
+            kind = "other"
+            message = "\(error)"
+        }
+        apiErrors[kind, default: 0] += 1
+        lastError = message
+        logger.warning("\(message)", metadata: ["poll.category": "\(category.rawValue)", "error.kind": "\(kind)"])
+    }
+
+    /// Writes the state file; a failure is logged and retried with the next change, never fatal.
+    func persist() {
+        state.store(snapshot, recentActivity: recentActivity)
+        do {
+            try deps.store.save(state)
+        } catch {
+            logger.error("cannot write the state file: \(error)")
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Logging
+import MQTTDiscovery
+import ServiceLifecycle
+import WithingsAPI
+
+/// Keeps one Withings account's states on MQTT: polls what the scheduler says is due, applies bed events at
+/// once, and persists values and cursors together after every change.
+///
+/// An actor: webhook events interleave with a poll in flight (bed events never wait for the API), so every
+/// mutation after an `await` writes single fields of `snapshot`, never a copy taken before the await.
+public actor AccountWorker: Service {
+    /// What a worker needs to know about its account and the bridge.
+    public struct Settings: Sendable {
+        /// The account's slug from the configuration.
+        public var account: String
+        /// The account device's display name; nil: the slug.
+        public var displayName: String?
+        /// Seconds between full cycles.
+        public var pollInterval: Double
+        /// Seconds a webhook refresh waits for the rest of a burst.
+        public var debounce: Double = 2
+        /// Which measure groups count.
+        public var measureRules = MeasureRules()
+        /// How many days of activity rows are kept for "today".
+        public var activityDaysKept = 7
+
+        /// Creates settings.
+        public init(account: String, displayName: String?, pollInterval: Double) {
+            self.account = account
+            self.displayName = displayName
+            self.pollInterval = pollInterval
+        }
+    }
+
+    /// The pieces a worker talks to.
+    public struct Dependencies: Sendable {
+        /// The Withings client for this account (its tokens come from `tokens`).
+        public var client: WithingsClient
+        /// The account's token manager.
+        public var tokens: TokenManager
+        /// Where the account's state file lives.
+        public var store: JSONFileStore<AccountState>
+        /// Where messages go.
+        public var publisher: StatePublisher
+        /// Topic names.
+        public var layout: TopicLayout
+        /// Discovery payloads; nil when discovery is off.
+        public var discovery: DiscoveryPayloadBuilder?
+        /// State payloads.
+        public var states: StateMessageBuilder
+        /// Event payloads.
+        public var events: EventBuilder
+        /// Local days.
+        public var calendar: LocalCalendar
+        /// Released after the first cycle, for the stale-config sweep.
+        public var barrier: StartupBarrier
+        /// Wall-clock epoch seconds.
+        public var now: @Sendable () -> Int64
+
+        /// Creates dependencies.
+        public init(
+            client: WithingsClient, tokens: TokenManager, store: JSONFileStore<AccountState>,
+            publisher: StatePublisher, layout: TopicLayout, discovery: DiscoveryPayloadBuilder?,
+            states: StateMessageBuilder, events: EventBuilder, calendar: LocalCalendar, barrier: StartupBarrier,
+            now: @escaping @Sendable () -> Int64
+        ) {
+            self.client = client
+            self.tokens = tokens
+            self.store = store
+            self.publisher = publisher
+            self.layout = layout
+            self.discovery = discovery
+            self.states = states
+            self.events = events
+            self.calendar = calendar
+            self.barrier = barrier
+            self.now = now
+        }
+    }
+
+    let settings: Settings
+    let deps: Dependencies
+    let logger: Logger
+    let wake = WakeSignal()
+    let monotonic = ContinuousClock()
+    let started: ContinuousClock.Instant
+    var state: AccountState
+    var snapshot: AccountSnapshot
+    var recentActivity: [ActivityDay]
+    var scheduler: PollScheduler
+    var discoveryCache = DiscoveryCache()
+    var apiErrors: [String: Int] = [:]
+    var lastError: String?
+    var subscribedApplis: [Int] = []
+    var subscriptionsOK: Bool?
+    var online = false
+    var today: String
+
+    /// Creates a worker from the account's stored state (a state file that cannot be read is an error: it is
+    /// never silently replaced, since it holds the cursors).
+    public init(settings: Settings, dependencies: Dependencies, logger: Logger) throws {
+        self.settings = settings
+        self.deps = dependencies
+        var logger = logger
+        logger[metadataKey: "account"] = "\(settings.account)"
+        self.logger = logger
+        let stored = try dependencies.store.load() ?? AccountState()
+        let now = dependencies.now()
+        self.state = stored
+        self.today = dependencies.calendar.day(of: now)
+        self.snapshot = stored.snapshot(userID: stored.userID ?? 0, today: today)
+        self.recentActivity = stored.activityRows
+        self.started = monotonic.now
+        self.scheduler = PollScheduler(interval: settings.pollInterval, debounce: settings.debounce, now: 0)
+    }
+
+    /// The Withings user bound to this account, once known.
+    public var userID: Int64? { state.userID }
+
+    /// The account's slug.
+    public nonisolated var account: String { settings.account }
+
+    /// Runs poll cycles until graceful shutdown; the first starts at once.
+    public func run() async throws {
+        await bindUser()
+        online = state.userID != nil && (try? await deps.tokens.accessToken()) != nil
+        await publishEverything()
+        var firstCycleDone = false
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await rollOverDayIfNeeded()
+            let now = elapsed()
+            switch scheduler.next(now: now) {
+            case .poll(let categories):
+                let succeeded = await poll(categories)
+                scheduler.finished(categories, succeeded: succeeded, now: elapsed())
+                if !firstCycleDone {
+                    firstCycleDone = true
+                    await deps.barrier.arrive()
+                }
+            case .wait(let until):
+                let toMidnight = Double(deps.calendar.secondsToMidnight(from: deps.now()))
+                let seconds = max(0.05, min(until - now, toMidnight + 1))
+                let wake = self.wake
+                await withGracefulShutdownHandler {
+                    await wake.wait(for: .milliseconds(Int64(seconds * 1000)))
+                } onGracefulShutdown: {
+                    wake.signal()
+                }
+            }
+        }
+    }
+
+    /// Applies a webhook for this account: bed events publish at once; others schedule a refresh.
+    public func handle(_ notification: WebhookNotification) async {
+        let now = deps.now()
+        state.lastWebhook = now
+        switch notification.appli {
+        case 50, 51:
+            await applyBedEvent(notification, receivedAt: now)
+        default:
+            let categories = DataCategory.refreshed(byAppli: notification.appli)
+            logger.debug("webhook", metadata: ["webhook.appli": "\(notification.appli)"])
+            if categories.isEmpty {
+                await publishDiagnostics()
+                return
+            }
+            scheduler.webhook(categories, now: elapsed())
+            wake.signal()
+        }
+    }
+
+    /// Records what the subscription upkeep found for this account.
+    public func recordSubscriptions(applis: [Int], ok: Bool) async {
+        subscribedApplis = applis
+        subscriptionsOK = ok
+        await publishDiagnostics()
+    }
+
+    /// Called after `auth` stored new tokens: re-reads them and polls at once.
+    public func reauthorized() async {
+        await deps.tokens.reload()
+        await bindUser()
+        scheduler = PollScheduler(interval: settings.pollInterval, debounce: settings.debounce, now: elapsed())
+        wake.signal()
+    }
+
+    func elapsed() -> Double {
+        let duration = monotonic.now - started
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

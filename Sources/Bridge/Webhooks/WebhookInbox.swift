@@ -1,0 +1,54 @@
+import Logging
+import ServiceLifecycle
+import WithingsAPI
+
+/// The inbox between the webhook server and the workers: notifications go in from any thread without
+/// waiting, and come out in arrival order to the worker of their `userid`.
+///
+/// One ordered queue, so a bed-in quickly followed by a bed-out can never be applied the other way round.
+/// Unknown user ids are logged and dropped.
+public struct WebhookInbox: Service {
+    private let workers: [AccountWorker]
+    private let stream: AsyncStream<WebhookNotification>
+    private let continuation: AsyncStream<WebhookNotification>.Continuation
+    private let logger: Logger
+
+    /// Creates a router over the workers; `capacity` bounds the queue (the newest are kept).
+    public init(workers: [AccountWorker], logger: Logger, capacity: Int = 4096) {
+        self.workers = workers
+        self.logger = logger
+        (stream, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(capacity))
+    }
+
+    /// Queues a notification; returns at once (called on the HTTP server's event loop).
+    public func submit(_ notification: WebhookNotification) {
+        continuation.yield(notification)
+    }
+
+    /// Delivers queued notifications until graceful shutdown.
+    public func run() async throws {
+        var byUser: [Int64: AccountWorker] = [:]
+        for await notification in stream.cancelOnGracefulShutdown() {
+            var worker = byUser[notification.userID]
+            if worker == nil {
+                byUser = await lookup()
+                worker = byUser[notification.userID]
+            }
+            guard let worker else {
+                logger.warning(
+                    "webhook for an unknown Withings user dropped",
+                    metadata: ["webhook.userid": "\(notification.userID)", "webhook.appli": "\(notification.appli)"])
+                continue
+            }
+            await worker.handle(notification)
+        }
+    }
+
+    private func lookup() async -> [Int64: AccountWorker] {
+        var result: [Int64: AccountWorker] = [:]
+        for worker in workers {
+            if let userID = await worker.userID { result[userID] = worker }
+        }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+import MQTTDiscovery
+import Testing
+
+@testable import Bridge
+
+@Suite struct RetainedStateStoreTests {
+    @Test func unchangedConfigsAreNotSentAgainButStatesAre() {
+        var store = RetainedStateStore()
+        #expect(store.set("c", Array("x".utf8), force: false))
+        #expect(store.take(limit: 10).map(\.topic) == ["c"])
+        #expect(!store.set("c", Array("x".utf8), force: false))
+        #expect(store.set("c", Array("y".utf8), force: false))
+        #expect(store.set("s", Array("1".utf8), force: true))
+        #expect(store.set("s", Array("1".utf8), force: true))
+        #expect(store.take(limit: 10).map(\.topic) == ["c", "s"])
+        #expect(!store.hasPending)
+    }
+
+    @Test func newestPayloadWinsWhileDisconnected() {
+        var store = RetainedStateStore()
+        for value in 1...1000 { store.set("in_bed", Array("\(value % 2 == 0 ? "ON" : "OFF")".utf8), force: true) }
+        let batch = store.take(limit: 10)
+        #expect(batch.count == 1)
+        #expect(batch.first?.payloadString == "ON")
+        #expect(batch.first?.retain == true)
+        #expect(batch.first?.qos == 1)
+    }
+
+    @Test func reconnectMarksEverythingAgainAndClearedTopicsAreForgotten() {
+        var store = RetainedStateStore()
+        store.set("a", Array("1".utf8), force: true)
+        store.set("b", Array("2".utf8), force: true)
+        store.clear("b")
+        let first = store.take(limit: 10)
+        #expect(first.map(\.topic) == ["a", "b"])
+        #expect(first.last?.payload.isEmpty == true)
+        #expect(store.topics == ["a"])
+        store.markAllDirty()
+        #expect(store.take(limit: 10).map(\.topic) == ["a"])
+    }
+
+    @Test func eventsComeFirstAndAreBounded() {
+        var store = RetainedStateStore(eventCapacity: 3)
+        store.set("state", Array("1".utf8), force: true)
+        for index in 0..<5 { store.enqueueEvent(MQTTMessage(topic: "e", string: "\(index)", retain: false)) }
+        #expect(store.droppedEvents == 2)
+        let batch = store.take(limit: 10)
+        #expect(batch.map(\.payloadString) == ["2", "3", "4", "1"])
+        #expect(batch.first?.retain == false)
+    }
+
+    @Test func takeRespectsTheLimit() {
+        var store = RetainedStateStore()
+        for index in 0..<10 { store.set("t\(index)", [1], force: true) }
+        #expect(store.take(limit: 4).count == 4)
+        #expect(store.take(limit: 100).count == 6)
+    }
+}
