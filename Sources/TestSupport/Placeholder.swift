@@ -1,2 +1,0 @@
-// Placeholder until the TestSupport target is written.
-enum TestSupportPlaceholder {}

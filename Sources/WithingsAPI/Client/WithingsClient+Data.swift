@@ -1,0 +1,59 @@
+extension WithingsClient {
+    /// Every measure group created or changed since `lastUpdate`, across all pages, and the next cursor.
+    ///
+    /// The cursor is the largest `updatetime` Withings sent (its clock at answer time), else the largest
+    /// `modified` seen, and never moves backwards from `lastUpdate`.
+    public func measureGroups(changedSince lastUpdate: Int64) async throws -> MeasureGroupsUpdate {
+        let pages = try await sendPaged(.measureGroups(changedSince: lastUpdate), of: MeasureGroup.self)
+        let groups = pages.flatMap(\.items)
+        let updateTime = pages.compactMap(\.updateTime).max()
+        let maxModified = groups.compactMap { $0.modified ?? $0.created }.max()
+        let cursor = max(lastUpdate, updateTime ?? maxModified ?? lastUpdate)
+        return MeasureGroupsUpdate(groups: groups, cursor: cursor, timezone: pages.lazy.compactMap(\.timezone).first)
+    }
+
+    /// Every measure group measured in `[start, end]` (epoch seconds), across all pages.
+    public func measureGroups(from start: Int64, to end: Int64) async throws -> [MeasureGroup] {
+        try await sendPaged(.measureGroups(from: start, to: end), of: MeasureGroup.self).flatMap(\.items)
+    }
+
+    /// Daily activity rows in `window` (changed since a time, or a range of days), across all pages.
+    public func activity(_ window: FetchWindow) async throws -> [ActivityDay] {
+        try await sendPaged(.activity(window), of: ActivityDay.self).flatMap(\.items)
+    }
+
+    /// Workouts in `window`, across all pages.
+    public func workouts(_ window: FetchWindow) async throws -> [Workout] {
+        try await sendPaged(.workouts(window), of: Workout.self).flatMap(\.items)
+    }
+
+    /// Sleep summaries (nights and naps) in `window`, across all pages.
+    public func sleepSummaries(_ window: FetchWindow) async throws -> [SleepSummary] {
+        try await sendPaged(.sleepSummaries(window), of: SleepSummary.self).flatMap(\.items)
+    }
+
+    /// The user's goals (all nil when none are set).
+    public func goals() async throws -> Goals {
+        try await send(.goals(), as: GoalsBody.self).goals
+    }
+
+    /// The user's devices.
+    public func devices() async throws -> [Device] {
+        try await send(.devices(), as: DevicesBody.self).devices
+    }
+
+    /// Subscribes `callbackURL` to `appli` notifications (Withings HEAD-checks the URL first; 293 if it fails).
+    public func subscribe(callbackURL: String, appli: Int, comment: String? = nil) async throws {
+        _ = try await send(.subscribe(callbackURL: callbackURL, appli: appli, comment: comment), as: EmptyBody.self)
+    }
+
+    /// The user's subscriptions, for one appli or all.
+    public func subscriptions(appli: Int? = nil) async throws -> [NotificationSubscription] {
+        try await send(.listSubscriptions(appli: appli), as: SubscriptionsBody.self).profiles
+    }
+
+    /// Removes the subscription of `callbackURL` for `appli`.
+    public func revoke(callbackURL: String, appli: Int) async throws {
+        _ = try await send(.revoke(callbackURL: callbackURL, appli: appli), as: EmptyBody.self)
+    }
+}

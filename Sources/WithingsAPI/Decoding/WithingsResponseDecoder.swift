@@ -1,0 +1,61 @@
+import FoundationEssentials
+
+/// Turns a `TransportResponse` into a decoded body or a `WithingsError`.
+public enum WithingsResponseDecoder {
+    /// Decodes the envelope in `response` and returns its body, or throws the typed error for its status.
+    ///
+    /// A status-0 answer without a body decodes `Body` from `{}`, so bodies whose fields are all optional
+    /// (like `EmptyBody`) still succeed.
+    public static func decode<Body: Decodable>(
+        _ type: Body.Type, from response: TransportResponse
+    ) throws(WithingsError) -> Body {
+        guard response.status == 200 else { throw .httpStatus(response.status) }
+        let envelope = try decodeJSON(WithingsEnvelope<Body>.self, from: response.body)
+        guard envelope.status == 0 else {
+            throw .api(
+                status: envelope.status, family: WithingsStatusFamily(status: envelope.status),
+                detail: envelope.error.map(shorten)
+            )
+        }
+        if let body = envelope.body { return body }
+        return try decodeJSON(Body.self, from: Array("{}".utf8))
+    }
+
+    /// Decodes `type` from raw JSON bytes, mapping every decoding failure to `.malformedResponse`.
+    public static func decodeJSON<Value: Decodable>(
+        _ type: Value.Type, from bytes: [UInt8]
+    ) throws(WithingsError) -> Value {
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw .malformedResponse(describe(error, byteCount: bytes.count))
+        } catch {
+            throw .malformedResponse("\(bytes.count) bytes that are not JSON")
+        }
+    }
+
+    // Says where decoding stopped without quoting the body, which may hold tokens.
+    private static func describe(_ error: DecodingError, byteCount: Int) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the top level" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return "\(byteCount) bytes that are not complete JSON"
+        case .dataCorrupted(let context): return "an unreadable value at \(path(context.codingPath))"
+        case .keyNotFound(let key, let context):
+            return "no \"\(key.stringValue)\" at \(path(context.codingPath))"
+        case .typeMismatch(let type, let context):
+            return "expected \(type) at \(path(context.codingPath))"
+        case .valueNotFound(let type, let context):
+            return "expected \(type), found null at \(path(context.codingPath))"
+        @unknown default: return "\(byteCount) bytes that could not be decoded"
+        }
+    }
+
+    // Withings' error texts are short; cap them so a hostile body cannot flood logs.
+    private static func shorten(_ text: String) -> String {
+        text.count <= 200 ? text : String(text.prefix(200)) + "…"
+    }
+}
