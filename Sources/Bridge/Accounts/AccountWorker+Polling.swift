@@ -23,7 +23,7 @@ extension AccountWorker {
         if succeeded, categories.isSuperset(of: [.measures, .sleep, .activity, .workouts]) {
             state.lastPoll = deps.now()
         }
-        if succeeded || online { await setOnline(await deps.tokens.state == .authorized) }
+        await setOnline(await deps.tokens.state == .authorized)
         persist()
         await publishEverything()
         return succeeded

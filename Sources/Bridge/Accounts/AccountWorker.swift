@@ -123,7 +123,7 @@ public actor AccountWorker: Service {
     /// Runs poll cycles until graceful shutdown; the first starts at once.
     public func run() async throws {
         await bindUser()
-        online = state.userID != nil && (try? await deps.tokens.accessToken()) != nil
+        online = await hasUsableToken()
         await publishEverything()
         var firstCycleDone = false
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -139,12 +139,19 @@ public actor AccountWorker: Service {
                 }
             case .wait(let until):
                 let toMidnight = Double(deps.calendar.secondsToMidnight(from: deps.now()))
-                let seconds = max(0.05, min(until - now, toMidnight + 1))
+                // While offline the token file is checked every few seconds, so `auth` takes effect at once.
+                let cap = online ? toMidnight + 1 : Self.offlineRecheck
+                let seconds = max(0.05, min(until - now, cap))
                 let wake = self.wake
                 await withGracefulShutdownHandler {
                     await wake.wait(for: .milliseconds(Int64(seconds * 1000)))
                 } onGracefulShutdown: {
                     wake.signal()
+                }
+                if !online, await hasUsableToken() {
+                    logger.info("new tokens found: polling again")
+                    await setOnline(true)
+                    scheduler = PollScheduler(interval: settings.pollInterval, debounce: settings.debounce, now: elapsed())
                 }
             }
         }
@@ -182,6 +189,18 @@ public actor AccountWorker: Service {
         await bindUser()
         scheduler = PollScheduler(interval: settings.pollInterval, debounce: settings.debounce, now: elapsed())
         wake.signal()
+    }
+
+    /// Seconds between token-file checks while the account is offline.
+    static let offlineRecheck = 3.0
+
+    func hasUsableToken() async -> Bool {
+        do {
+            _ = try await deps.tokens.accessToken()
+            return true
+        } catch {
+            return false
+        }
     }
 
     func elapsed() -> Double {
