@@ -1,2 +1,0 @@
-// Placeholder until the MosquittoClient target is written.
-enum MosquittoClientPlaceholder {}

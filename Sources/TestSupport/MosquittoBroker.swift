@@ -1,0 +1,123 @@
+import Foundation
+import Synchronization
+
+/// A real `mosquitto` broker on a free loopback port, run as a child process for tests.
+///
+/// Each broker has its own temp directory (config, log, password, ACL, database). It is killed and its directory
+/// removed when the object goes away; `stop()` / `restart()` keep the port so clients can reconnect.
+public final class MosquittoBroker: Sendable {
+    /// The loopback port it listens on.
+    public let port: Int
+    /// Its own temp directory.
+    public let directory: URL
+    /// The rendered configuration file.
+    public let configFile: URL
+    /// How it was set up.
+    public let configuration: MosquittoBrokerConfiguration
+
+    private let process = Mutex<Process?>(nil)
+
+    /// Host to connect to.
+    public var host: String { "127.0.0.1" }
+
+    /// The broker's log (stdout and stderr), for diagnosing a failing test.
+    public var log: String { (try? String(contentsOf: directory.appendingPathComponent("mosquitto.log"), encoding: .utf8)) ?? "" }
+
+    /// Starts a broker and returns once it accepts TCP connections. Retries on another port if the chosen one was
+    /// taken in the meantime.
+    public static func start(_ configuration: MosquittoBrokerConfiguration = .init()) async throws -> MosquittoBroker {
+        var lastError: (any Error)?
+        for _ in 0..<5 {
+            let broker = try MosquittoBroker(configuration: configuration, port: try MosquittoLoopback.freePort())
+            do {
+                try await broker.launch()
+                return broker
+            } catch let error as MosquittoBrokerError {
+                lastError = error
+                guard case .exited(_, let log) = error, log.contains("Address already in use") else { throw error }
+            }
+        }
+        throw lastError ?? MosquittoBrokerError.notListening(port: 0, log: "")
+    }
+
+    private init(configuration: MosquittoBrokerConfiguration, port: Int) throws {
+        self.configuration = configuration
+        self.port = port
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mosquitto-\(UUID().uuidString)")
+        configFile = directory.appendingPathComponent("mosquitto.conf")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let template = try String(contentsOf: Self.templateFile, encoding: .utf8)
+        try configuration.render(template: template, port: port, directory: directory.path)
+            .write(to: configFile, atomically: true, encoding: .utf8)
+        try writePasswordFile()
+        if let acl = configuration.acl {
+            try acl.write(to: directory.appendingPathComponent("acl"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    deinit {
+        if let process = process.withLock({ $0 }), process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// `mosquitto/test.conf` in this repository.
+    static var templateFile: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("mosquitto/test.conf")
+    }
+
+    /// Whether the broker process runs.
+    public var isRunning: Bool { process.withLock { $0?.isRunning ?? false } }
+
+    /// Stops the broker: SIGTERM (saves the database when persistent) or, with `abruptly`, SIGKILL.
+    public func stop(abruptly: Bool = false) async {
+        guard let running = process.withLock({ $0 }), running.isRunning else { return }
+        kill(running.processIdentifier, abruptly ? SIGKILL : SIGTERM)
+        while running.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    /// Starts the broker again on the same port and configuration.
+    public func restart() async throws {
+        await stop()
+        try await launch()
+    }
+
+    /// Runs `mosquitto -c` and waits until the port accepts connections.
+    private func launch() async throws {
+        let child = Process()
+        child.executableURL = try MosquittoLoopback.executable("mosquitto")
+        child.arguments = ["-c", configFile.path]
+        let logURL = directory.appendingPathComponent("mosquitto.log")
+        if !FileManager.default.fileExists(atPath: logURL.path) {
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
+        let logHandle = try FileHandle(forWritingTo: logURL)
+        logHandle.seekToEndOfFile()
+        child.standardOutput = logHandle
+        child.standardError = logHandle
+        try child.run()
+        process.withLock { $0 = child }
+        for _ in 0..<500 {
+            if !child.isRunning {
+                throw MosquittoBrokerError.exited(status: child.terminationStatus, log: log)
+            }
+            if MosquittoLoopback.accepts(port: port) { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(child.processIdentifier, SIGKILL)
+        throw MosquittoBrokerError.notListening(port: port, log: log)
+    }
+
+    /// Writes `passwd` with `mosquitto_passwd -b` for every configured user.
+    private func writePasswordFile() throws {
+        let file = directory.appendingPathComponent("passwd").path
+        for (index, (user, password)) in configuration.users.sorted(by: { $0.key < $1.key }).enumerated() {
+            let arguments = (index == 0 ? ["-c"] : []) + ["-b", file, user, password]
+            let status = try MosquittoLoopback.runTool("mosquitto_passwd", arguments)
+            guard status == 0 else { throw MosquittoBrokerError.passwordFile(user: user, status: status) }
+        }
+    }
+}
