@@ -11,12 +11,13 @@ public struct HistoryGenerator: Sendable {
         self.now = now
     }
 
-    /// `spec.users` fully equipped users with `spec.years` of history, ids counting up from `firstUserID`.
+    /// `spec.users` fully equipped users with `spec.years` of history (plus today, so every year has all its nights),
+    /// ids counting up from `firstUserID`.
     public func makeUsers(_ spec: GeneratorSpec, firstUserID: Int64) -> [EmulatorUser] {
         (0..<spec.users).map { index in
             var random = SeededRandom(seed: seed &+ UInt64(index) &* 0x2545_F491_4F6C_DD1D)
             let profile = GeneratedProfile.random(index: index, using: &random)
-            return makeUser(profile: profile, userID: firstUserID + Int64(index), days: spec.years * 365, random: &random)
+            return makeUser(profile: profile, userID: firstUserID + Int64(index), days: spec.years * 365 + 1, random: &random)
         }
     }
 
