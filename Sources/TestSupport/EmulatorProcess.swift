@@ -1,0 +1,157 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the built `withings-emulator` binary on a free loopback port for tests, and stops it again.
+///
+/// The binary is looked up next to the running test bundle (the directory of `/proc/self/exe`), unless the
+/// `WITHINGS_EMULATOR_BINARY` environment variable names one. `swift build --build-tests` builds it.
+public final class EmulatorProcess: Sendable {
+    /// Why the emulator could not be started.
+    public enum LaunchError: Error, CustomStringConvertible {
+        /// No executable was found at any of these paths.
+        case binaryNotFound([String])
+        /// The process ended before it printed its listening line.
+        case exitedEarly(status: Int32, output: String)
+        /// It did not listen and answer within the timeout.
+        case timedOut(output: String)
+
+        /// A readable explanation with the fix.
+        public var description: String {
+            switch self {
+            case .binaryNotFound(let paths):
+                return "withings-emulator not found (looked at \(paths.joined(separator: ", "))); "
+                    + "run `swift build --build-tests` or set WITHINGS_EMULATOR_BINARY"
+            case .exitedEarly(let status, let output):
+                return "withings-emulator exited with status \(status) before listening: \(output)"
+            case .timedOut(let output):
+                return "withings-emulator did not answer in time; its output so far: \(output)"
+            }
+        }
+    }
+
+    /// The port it listens on.
+    public let port: Int
+    /// `http://127.0.0.1:PORT`.
+    public let baseURL: String
+    private let process: Mutex<Process?>
+
+    private init(process: consuming sending Process, port: Int) {
+        self.process = Mutex(process)
+        self.port = port
+        self.baseURL = "http://127.0.0.1:\(port)"
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Starts `withings-emulator --listen 127.0.0.1:0 <arguments>` and returns once it answers HTTP.
+    public static func start(arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> EmulatorProcess {
+        let binary = try binaryURL()
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["--listen", "127.0.0.1:0"] + arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let output = OutputCollector()
+        stdout.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
+        stderr.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
+        try process.run()
+
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let port = output.listeningPort(), answers(port: port) {
+                return EmulatorProcess(process: process, port: port)
+            }
+            if !process.isRunning {
+                throw LaunchError.exitedEarly(status: process.terminationStatus, output: output.text)
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        process.terminate()
+        throw LaunchError.timedOut(output: output.text)
+    }
+
+    /// Sends SIGTERM, waits up to five seconds, then SIGKILL. Safe to call more than once.
+    public func stop() {
+        process.withLock { current in
+            guard let running = current else { return }
+            current = nil
+            guard running.isRunning else { return }
+            running.terminate()
+            let deadline = Date().addingTimeInterval(5)
+            while running.isRunning, Date() < deadline { usleep(10_000) }
+            if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+            running.waitUntilExit()
+        }
+    }
+
+    /// The emulator executable: `WITHINGS_EMULATOR_BINARY`, else next to the test bundle, else `.build/debug`.
+    public static func binaryURL() throws -> URL {
+        var candidates: [String] = []
+        if let override = ProcessInfo.processInfo.environment["WITHINGS_EMULATOR_BINARY"] { candidates.append(override) }
+        let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(bundleDirectory.appendingPathComponent("withings-emulator").path)
+        candidates.append(
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/withings-emulator").path)
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw LaunchError.binaryNotFound(candidates)
+        }
+        return URL(fileURLWithPath: found)
+    }
+
+    // Connects and asks GET /_emulator/health; true on an HTTP 200 status line.
+    private static func answers(port: Int) -> Bool {
+        #if canImport(Glibc)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return false }
+        let request = "GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        guard request.withCString({ send(socket, $0, strlen($0), 0) }) > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = recv(socket, &buffer, buffer.count, 0)
+        guard count > 0 else { return false }
+        return String(decoding: buffer[0..<count], as: UTF8.self).hasPrefix("HTTP/1.1 200")
+    }
+
+    private final class OutputCollector: Sendable {
+        private let data = Mutex(Data())
+
+        func append(_ chunk: Data) {
+            data.withLock { $0.append(chunk) }
+        }
+
+        var text: String {
+            data.withLock { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func listeningPort() -> Int? {
+            let marker = "listening on http://"
+            guard let line = text.split(separator: "\n").first(where: { $0.contains(marker) }),
+                let colon = line.lastIndex(of: ":")
+            else { return nil }
+            return Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+    }
+}

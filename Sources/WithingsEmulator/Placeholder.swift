@@ -1,2 +1,0 @@
-// Placeholder until the WithingsEmulator target is written.
-enum WithingsEmulatorPlaceholder {}
