@@ -72,7 +72,7 @@ extension KeyedDecodingContainer {
     /// A number when the value is one; nil for null, strings, bools, objects and arrays (never throws for them).
     func numberIfPresent(forKey key: Key) -> Double? {
         // Bools are not numbers here: JSONDecoder refuses to read `true` as Double, which is what we want.
-        (try? decodeIfPresent(Double.self, forKey: key)) ?? nil
+        try? decodeIfPresent(Double.self, forKey: key)
     }
 }
 
