@@ -2,6 +2,7 @@ import Testing
 import TestSupport
 import WithingsAPI
 
+/// Every fixture decodes, and the decoded fields match the files.
 @Suite struct FixtureDecodingTests {
     // Which body each fixture holds; homeassistant-* files are fragments wrapped under this key.
     enum Shape {

@@ -1,6 +1,7 @@
 import Testing
 import WithingsAPI
 
+/// Latest value per (type, position) over fixtures and tie-break tables.
 @Suite struct LatestMeasuresTests {
     static func group(
         _ id: Int64, attrib: Int = 0, date: Int64, modified: Int64? = nil, category: Int = 1, _ measures: [Measure]

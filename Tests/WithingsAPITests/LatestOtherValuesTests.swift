@@ -1,6 +1,7 @@
 import Testing
 import WithingsAPI
 
+/// Main sleep, today's activity and last workout rules.
 @Suite struct LatestOtherValuesTests {
     static func sleep(_ date: String, start: Int64, end: Int64, modified: Int64? = nil) -> SleepSummary {
         SleepSummary(date: date, startDate: start, endDate: end, modified: modified, data: [:])

@@ -2,6 +2,7 @@ import Testing
 import TestSupport
 import WithingsAPI
 
+/// Token exchange and refresh, masking, storage and the refresh decision.
 @Suite struct OAuthTests {
     static let tokenAnswer = #"{"status":0,"body":{"userid":"424242","access_token":"AT-secret","refresh_token":"RT-secret","expires_in":10800,"scope":"user.info,user.metrics,user.activity,user.sleepevents","token_type":"Bearer"}}"#
 

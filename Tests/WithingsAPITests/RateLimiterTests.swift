@@ -1,6 +1,7 @@
 import Testing
 import WithingsAPI
 
+/// The rolling-minute limit and the 601 backoff, on virtual time.
 @Suite struct RateLimiterTests {
     @Test func atMostLimitRequestsPerRollingMinute() async throws {
         let time = VirtualTime()

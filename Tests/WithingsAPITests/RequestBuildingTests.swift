@@ -1,6 +1,7 @@
 import Testing
 import WithingsAPI
 
+/// Every request's path, fields and percent-encoding.
 @Suite struct RequestBuildingTests {
     static let base = "https://wbsapi.withings.net"
 

@@ -1,6 +1,7 @@
 import Testing
 import WithingsAPI
 
+/// Webhook form bodies: valid shapes, typed errors, and fuzzing for crashes.
 @Suite struct WebhookNotificationTests {
     static func parse(_ text: String) throws(WebhookParseError) -> WebhookNotification {
         try WebhookNotification.parse(formBody: Array(text.utf8))

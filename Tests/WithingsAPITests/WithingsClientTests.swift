@@ -2,6 +2,7 @@ import Testing
 import TestSupport
 import WithingsAPI
 
+/// The client over a scripted transport: paging, cursor, refresh, backoff, errors.
 @Suite struct WithingsClientTests {
     static func client(_ transport: FakeHTTPTransport, tokens: ScriptedTokens = ScriptedTokens(), time: VirtualTime = VirtualTime())
         -> WithingsClient

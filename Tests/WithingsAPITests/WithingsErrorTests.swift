@@ -1,6 +1,7 @@
 import Testing
 import WithingsAPI
 
+/// Status families, messages, retryability, and malformed answers.
 @Suite struct WithingsErrorTests {
     static let families: [(status: Int, family: WithingsStatusFamily)] = [
         (0, .ok), (100, .authenticationFailed), (102, .authenticationFailed), (200, .authenticationFailed),

@@ -5,11 +5,9 @@
 extension KeyedDecodingContainer {
     /// An integer that may be written as a number (integral or not) or a decimal string; nil when absent or null.
     func lenientInt64IfPresent(forKey key: Key) throws -> Int64? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        if let value = try? decode(Int64.self, forKey: key) { return value }
-        if let double = try? decode(Double.self, forKey: key), double.isFinite,
-            double >= -9.2e18, double <= 9.2e18
-        {
+        // One lookup on the common path; the slower shapes are tried only after it fails.
+        do { return try decodeIfPresent(Int64.self, forKey: key) } catch {}
+        if let double = try? decode(Double.self, forKey: key), double.isFinite, double >= -9.2e18, double <= 9.2e18 {
             return Int64(double)
         }
         if let string = try? decode(String.self, forKey: key), let value = Int64(string) { return value }
@@ -52,8 +50,7 @@ extension KeyedDecodingContainer {
 
     /// A flag written as `true`/`false` or as a number (non-zero is true); false when absent or null.
     func lenientBool(forKey key: Key) throws -> Bool {
-        guard contains(key), try !decodeNil(forKey: key) else { return false }
-        if let flag = try? decode(Bool.self, forKey: key) { return flag }
+        do { return try decodeIfPresent(Bool.self, forKey: key) ?? false } catch {}
         if let number = try? decode(Double.self, forKey: key) { return number != 0 }
         if let string = try? decode(String.self, forKey: key) {
             return string == "true" || (Double(string).map { $0 != 0 } ?? false)
@@ -65,8 +62,7 @@ extension KeyedDecodingContainer {
 
     /// A string, or a number written as its decimal text (device ids); nil when absent or null.
     func lenientStringIfPresent(forKey key: Key) throws -> String? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        if let string = try? decode(String.self, forKey: key) { return string }
+        do { return try decodeIfPresent(String.self, forKey: key) } catch {}
         if let number = try? decode(Int64.self, forKey: key) { return String(number) }
         throw DecodingError.typeMismatch(
             String.self, .init(codingPath: codingPath + [key], debugDescription: "expected a string")
@@ -75,9 +71,8 @@ extension KeyedDecodingContainer {
 
     /// A number when the value is one; nil for null, strings, bools, objects and arrays (never throws for them).
     func numberIfPresent(forKey key: Key) -> Double? {
-        guard (try? decodeNil(forKey: key)) == false else { return nil }
         // Bools are not numbers here: JSONDecoder refuses to read `true` as Double, which is what we want.
-        return try? decode(Double.self, forKey: key)
+        try? decodeIfPresent(Double.self, forKey: key)
     }
 }
 
