@@ -80,17 +80,20 @@ public final class EmulatorProcess: Sendable {
         throw LaunchError.timedOut(output: output.text)
     }
 
-    /// Sends SIGTERM, waits up to five seconds, then SIGKILL. Safe to call more than once.
-    public func stop() {
-        process.withLock { current in
-            guard let running = current else { return }
+    /// Sends SIGTERM, waits up to five seconds, then SIGKILL; returns the exit status the first time (nil after).
+    @discardableResult
+    public func stop() -> Int32? {
+        process.withLock { current -> Int32? in
+            guard let running = current else { return nil }
             current = nil
-            guard running.isRunning else { return }
-            running.terminate()
-            let deadline = Date().addingTimeInterval(5)
-            while running.isRunning, Date() < deadline { usleep(10_000) }
-            if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+            if running.isRunning {
+                running.terminate()
+                let deadline = Date().addingTimeInterval(5)
+                while running.isRunning, Date() < deadline { usleep(10_000) }
+                if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+            }
             running.waitUntilExit()
+            return running.terminationStatus
         }
     }
 

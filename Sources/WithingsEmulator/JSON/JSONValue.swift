@@ -1,5 +1,5 @@
 /// A JSON document kept as a tree, so Withings bodies pass through the emulator without losing fields.
-public enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
