@@ -6,12 +6,17 @@ import Testing
 @Suite struct RetainedStateStoreTests {
     @Test func unchangedConfigsAreNotSentAgainButStatesAre() {
         var store = RetainedStateStore()
-        #expect(store.set("c", Array("x".utf8), force: false))
+        let queued1 = store.set("c", Array("x".utf8), force: false)
+        #expect(queued1)
         #expect(store.take(limit: 10).map(\.topic) == ["c"])
-        #expect(!store.set("c", Array("x".utf8), force: false))
-        #expect(store.set("c", Array("y".utf8), force: false))
-        #expect(store.set("s", Array("1".utf8), force: true))
-        #expect(store.set("s", Array("1".utf8), force: true))
+        let queued2 = store.set("c", Array("x".utf8), force: false)
+        #expect(!queued2)
+        let queued3 = store.set("c", Array("y".utf8), force: false)
+        #expect(queued3)
+        let queued4 = store.set("s", Array("1".utf8), force: true)
+        #expect(queued4)
+        let queued5 = store.set("s", Array("1".utf8), force: true)
+        #expect(queued5)
         #expect(store.take(limit: 10).map(\.topic) == ["c", "s"])
         #expect(!store.hasPending)
     }
