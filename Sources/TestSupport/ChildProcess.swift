@@ -1,0 +1,80 @@
+import Foundation
+import Synchronization
+
+/// A program from the build folder run as a child process, with its output kept in a file for failure reports.
+public final class ChildProcess: Sendable {
+    private let process: Mutex<Process>
+    /// Where standard output and error go.
+    public let logFile: URL
+
+    /// Starts `name` (found next to the test bundle, like the emulator) with `arguments` and `environment` added
+    /// to this process's environment.
+    public init(_ name: String, arguments: [String], environment: [String: String] = [:], logFile: URL) throws {
+        let process = Process()
+        process.executableURL = try Self.binary(name)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logFile)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = Mutex(process)
+        self.logFile = logFile
+    }
+
+    deinit {
+        kill(signal: SIGKILL)
+    }
+
+    /// The child's process id.
+    public var pid: Int32 { process.withLock { $0.processIdentifier } }
+
+    /// Whether the child still runs.
+    public var isRunning: Bool { process.withLock { $0.isRunning } }
+
+    /// Sends a signal (SIGTERM by default) if it still runs.
+    public func kill(signal: Int32 = SIGTERM) {
+        process.withLock { if $0.isRunning { Glibc.kill($0.processIdentifier, signal) } }
+    }
+
+    /// Waits for the exit up to `timeout`; returns the exit status, or nil if it still runs.
+    public func waitForExit(timeout: Duration) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if !isRunning { return process.withLock { $0.terminationStatus } }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+
+    /// Everything the child wrote so far.
+    public var output: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+
+    /// Runs a program to completion and returns its exit status and combined output.
+    public static func run(_ name: String, arguments: [String], environment: [String: String] = [:],
+                           timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("w2m-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let child = try ChildProcess(name, arguments: arguments, environment: environment, logFile: log)
+        guard let status = await child.waitForExit(timeout: timeout) else {
+            child.kill(signal: SIGKILL)
+            return (-1, child.output + "\n(timed out)")
+        }
+        return (status, child.output)
+    }
+
+    /// A binary next to the test bundle (the build folder), else under `.build/debug`.
+    public static func binary(_ name: String) throws -> URL {
+        let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            bundleDirectory.appendingPathComponent(name).path,
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/\(name)").path,
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.joined(separator: ", ")])
+        }
+        return URL(fileURLWithPath: found)
+    }
+}

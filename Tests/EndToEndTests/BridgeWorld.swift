@@ -1,0 +1,148 @@
+import CurlTransport
+import Foundation
+import TestSupport
+import WithingsAPI
+
+/// One end-to-end setup with real processes: a mosquitto broker, the Withings emulator, a configuration in a
+/// fresh temporary state directory, and `withings2mqtt run` as a child process.
+final class BridgeWorld: @unchecked Sendable {
+    let broker: MosquittoBroker
+    let emulator: EmulatorProcess
+    let recorder: MessageRecorder
+    let directory: URL
+    let configFile: URL
+    let webhookPort: Int
+    let accounts: [String]
+    let http = CurlHTTPTransport(version: "test")
+    static let secret = "e2e-secret-0123456789abcdef"
+    private(set) var bridge: ChildProcess?
+    private var runs = 0
+
+    private init(broker: MosquittoBroker, emulator: EmulatorProcess, recorder: MessageRecorder, directory: URL,
+                 webhookPort: Int, accounts: [String], extraYAML: String, pollInterval: String) throws {
+        self.broker = broker
+        self.emulator = emulator
+        self.recorder = recorder
+        self.directory = directory
+        self.webhookPort = webhookPort
+        self.accounts = accounts
+        configFile = directory.appendingPathComponent("config.yaml")
+        let yaml = """
+            mqtt:
+              host: 127.0.0.1
+              port: \(broker.port)
+              client_id: w2m-e2e-\(UUID().uuidString.prefix(8))
+            withings:
+              client_id: e2e-client
+              client_secret: e2e-client-secret-value
+              redirect_uri: http://127.0.0.1:\(webhookPort)/oauth/callback
+              api_url: \(emulator.baseURL)
+              authorize_url: \(emulator.baseURL)/oauth2_user/authorize2
+            accounts:
+            \(accounts.map { "  - name: \($0)" }.joined(separator: "\n"))
+            webhook:
+              enabled: true
+              listen: 127.0.0.1:\(webhookPort)
+              public_url: http://127.0.0.1:\(webhookPort)
+              secret: \(Self.secret)
+            poll:
+              interval: \(pollInterval)
+            state_dir: \(directory.appendingPathComponent("state").path)
+            log_level: debug
+            \(extraYAML)
+            """
+        try yaml.write(to: configFile, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts the broker, the emulator (with `emulatorArguments`) and a recorder subscribed to everything.
+    static func start(
+        emulatorArguments: [String] = [], accounts: [String] = ["alice", "bob"], pollInterval: String = "1h",
+        extraYAML: String = ""
+    ) async throws -> BridgeWorld {
+        let broker = try await MosquittoBroker.start()
+        let emulator = try await EmulatorProcess.start(arguments: emulatorArguments)
+        let recorder = try await MessageRecorder.start(port: broker.port)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("w2m-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try BridgeWorld(
+            broker: broker, emulator: emulator, recorder: recorder, directory: directory,
+            webhookPort: try MosquittoLoopback.freePort(), accounts: accounts, extraYAML: extraYAML,
+            pollInterval: pollInterval)
+    }
+
+    /// Logs `account` in as the emulator user `user` (an id or a name) through `withings2mqtt auth`.
+    @discardableResult
+    func authorize(_ account: String, as user: String) async throws -> (status: Int32, output: String) {
+        let location = try await authorizeRedirect(user: user)
+        return try await ChildProcess.run(
+            "withings2mqtt", arguments: ["auth", "--config", configFile.path, "--account", account, "--redirect-url", location])
+    }
+
+    /// Follows the emulator's authorize page and returns the redirect it answers with.
+    func authorizeRedirect(user: String, state: String = "e2e") async throws -> String {
+        let url = WithingsRequest.authorizeURL(
+            clientID: "e2e-client", redirectURI: "http://127.0.0.1:\(webhookPort)/oauth/callback", state: state,
+            base: "\(emulator.baseURL)/oauth2_user/authorize2") + "&userid=\(user)"
+        let response = try await http.send(TransportRequest(method: "GET", url: url))
+        guard response.status == 302, let location = response.header("Location") else {
+            throw WorldError("authorize answered \(response.status)")
+        }
+        return location
+    }
+
+    /// Starts `withings2mqtt run`.
+    func startBridge(environment: [String: String] = [:]) throws {
+        runs += 1
+        bridge = try ChildProcess(
+            "withings2mqtt", arguments: ["run", "--config", configFile.path], environment: environment,
+            logFile: directory.appendingPathComponent("bridge-\(runs).log"))
+    }
+
+    /// Calls a control endpoint of the emulator and returns the JSON answer.
+    @discardableResult
+    func control(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
+        let bytes = try body.map { Array(try JSONSerialization.data(withJSONObject: $0)) }
+        let response = try await http.send(TransportRequest(
+            method: method, url: emulator.baseURL + path, headers: [TransportHeader("Content-Type", "application/json")],
+            body: bytes))
+        guard response.status == 200 else {
+            throw WorldError("\(method) \(path) answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+        }
+        return (try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
+    }
+
+    /// The emulator's user id of a name.
+    func userID(_ name: String) async throws -> Int64 {
+        let users = try await control("GET", "/_emulator/users")["users"] as? [[String: Any]] ?? []
+        guard let id = users.first(where: { $0["name"] as? String == name })?["userid"] as? Int else {
+            throw WorldError("no emulator user \(name)")
+        }
+        return Int64(id)
+    }
+
+    /// Posts a raw webhook to the bridge's server.
+    func postWebhook(path: String? = nil, body: [UInt8], contentType: String = "application/x-www-form-urlencoded")
+        async throws -> Int
+    {
+        let url = "http://127.0.0.1:\(webhookPort)\(path ?? "/webhook/\(Self.secret)")"
+        let response = try await http.send(TransportRequest(
+            method: "POST", url: url, headers: [TransportHeader("Content-Type", contentType)], body: body))
+        return response.status
+    }
+
+    /// Stops everything and removes the state directory.
+    func shutdown() async {
+        bridge?.kill(signal: SIGKILL)
+        _ = await bridge?.waitForExit(timeout: .seconds(5))
+        await recorder.stop()
+        emulator.stop()
+        await broker.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// A setup step failed.
+struct WorldError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
