@@ -26,6 +26,7 @@ extension MosquittoConnection {
             break
         }
         let problems = await publishFinal(finalMessages, timeout: timeout)
+        await waitForConnectCall()
         // NO_CONN while disconnected is fine: it still moves the thread to "disconnecting" so it ends.
         mosquitto_disconnect(handle)
         await stopLoop()

@@ -35,6 +35,8 @@ extension MosquittoConnection {
         var failure: MosquittoError?
         /// Whether the broker accepted the current connection.
         var connected = false
+        /// Whether a `mosquitto_connect_async` call is in progress.
+        var connecting = false
         /// Counts disconnects, so a caller can tell that the connection it queued on is gone.
         var epoch = 0
         /// Callers parked on a message id.

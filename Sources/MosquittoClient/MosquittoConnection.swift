@@ -84,7 +84,7 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
             abandonStart()
             throw error
         }
-        let connectResult = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepalive))
+        let connectResult = connectAsync() ?? MOSQ_ERR_SUCCESS.code
         if connectResult == MOSQ_ERR_INVAL.code {
             // The thread waits for a first connect that will never come; disconnect moves it on so it can end.
             mosquitto_disconnect(handle)
@@ -93,9 +93,7 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
             throw MosquittoLibrary.error("connect to \(options.host):\(options.port)", connectResult)
         }
         if connectResult != MOSQ_ERR_SUCCESS.code {
-            // Any other failure is retried by the thread; keep it for `lastError`.
-            let error = MosquittoLibrary.error("connect to \(options.host):\(options.port)", connectResult)
-            state.withLock { $0.lastError = error }
+            retryFirstConnect(after: connectResult)
         }
     }
 
