@@ -21,7 +21,9 @@ public final class MosquittoBroker: Sendable {
     public var host: String { "127.0.0.1" }
 
     /// The broker's log (stdout and stderr), for diagnosing a failing test.
-    public var log: String { (try? String(contentsOf: directory.appendingPathComponent("mosquitto.log"), encoding: .utf8)) ?? "" }
+    public var log: String {
+        (try? String(contentsOf: directory.appendingPathComponent("mosquitto.log"), encoding: .utf8)) ?? ""
+    }
 
     /// Starts a broker and returns once it accepts TCP connections. Retries on another port if the chosen one was
     /// taken in the meantime.
