@@ -35,6 +35,8 @@ extension MosquittoConnection {
         var failure: MosquittoError?
         /// Whether the broker accepted the current connection.
         var connected = false
+        /// Whether a `mosquitto_connect_async` call is in progress.
+        var connecting = false
         /// Counts disconnects, so a caller can tell that the connection it queued on is gone.
         var epoch = 0
         /// Callers parked on a message id.
@@ -91,6 +93,20 @@ extension MosquittoConnection {
             early.removeAll()
             ignored.removeAll()
             return all
+        }
+    }
+}
+
+extension MosquittoConnection {
+    /// Runs `body` with the state locked (`Mutex.withLock`), annotated for ThreadSanitizer.
+    func withState<Result, E: Error>(
+        _ body: (inout sending State) throws(E) -> sending Result
+    ) throws(E) -> sending Result {
+        let token = Unmanaged.passUnretained(self).toOpaque()
+        return try state.withLock { (value: inout sending State) throws(E) -> sending Result in
+            ThreadSanitizerAnnotations.acquire(token)
+            defer { ThreadSanitizerAnnotations.release(token) }
+            return try body(&value)
         }
     }
 }

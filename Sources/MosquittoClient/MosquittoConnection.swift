@@ -53,19 +53,19 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
     }
 
     /// Whether the broker accepted the current connection.
-    public var isConnected: Bool { state.withLock { $0.connected } }
+    public var isConnected: Bool { withState { $0.connected } }
 
     /// The error that ended the network thread for good, if it did; the connection must then be rebuilt.
-    public var failure: MosquittoError? { state.withLock { $0.failure } }
+    public var failure: MosquittoError? { withState { $0.failure } }
 
     /// The most recent problem (refused login, lost connection, fatal error); nil after a successful connect.
-    public var lastError: MosquittoError? { state.withLock { $0.lastError } }
+    public var lastError: MosquittoError? { withState { $0.lastError } }
 
     /// Starts the network thread and the first (asynchronous) connect; returns without waiting for the broker.
     ///
     /// Watch `events` for `.connected`; a broker that is down is retried with the reconnect delay.
     public func start() throws(MosquittoError) {
-        try state.withLock { state throws(MosquittoError) in
+        try withState { state throws(MosquittoError) in
             guard state.phase == .idle else { throw .alreadyStarted }
             state.phase = .running
         }
@@ -84,7 +84,7 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
             abandonStart()
             throw error
         }
-        let connectResult = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepalive))
+        let connectResult = connectAsync() ?? MOSQ_ERR_SUCCESS.code
         if connectResult == MOSQ_ERR_INVAL.code {
             // The thread waits for a first connect that will never come; disconnect moves it on so it can end.
             mosquitto_disconnect(handle)
@@ -93,15 +93,13 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
             throw MosquittoLibrary.error("connect to \(options.host):\(options.port)", connectResult)
         }
         if connectResult != MOSQ_ERR_SUCCESS.code {
-            // Any other failure is retried by the thread; keep it for `lastError`.
-            let error = MosquittoLibrary.error("connect to \(options.host):\(options.port)", connectResult)
-            state.withLock { $0.lastError = error }
+            retryFirstConnect(after: connectResult)
         }
     }
 
     /// Undoes the parts of `start` that ran, when it fails before the thread could connect.
     private func abandonStart() {
-        state.withLock { $0.phase = .closed }
+        withState { $0.phase = .closed }
         eventSink.finish()
         Unmanaged.passUnretained(self).release()
     }

@@ -55,7 +55,7 @@ public struct MosquittoOptions: Sendable, Equatable, CustomStringConvertible {
 
     /// The options as text, password masked.
     public var description: String {
-        let user = username.map { "\($0)" } ?? "anonymous"
+        let user = username ?? "anonymous"
         let secret = password == nil ? "" : ":***"
         let scheme = tls == nil ? "mqtt" : "mqtts"
         return "\(scheme)://\(user)\(secret)@\(host):\(port) client_id=\(clientID) keepalive=\(keepalive)"

@@ -30,25 +30,15 @@ extension MosquittoBroker {
             .mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Runs a tool and returns its status and combined output, without blocking the cooperative pool.
+    /// Runs a tool and returns its status and combined output.
     static func capture(_ name: String, _ arguments: [String]) async throws -> (Int32, String) {
-        let child = Process()
-        child.executableURL = try MosquittoLoopback.executable(name)
-        child.arguments = arguments
-        let pipe = Pipe()
-        child.standardOutput = pipe
-        child.standardError = pipe
-        return try await withCheckedThrowingContinuation { continuation in
-            child.terminationHandler = { finished in
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                continuation.resume(returning: (finished.terminationStatus, String(decoding: data, as: UTF8.self)))
-            }
-            do {
-                try child.run()
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
+        let outputPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mosquitto-tool-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let tool = try MosquittoChildProcess(try MosquittoLoopback.executable(name), arguments, outputPath: outputPath)
+        let status = await tool.waitForExit()
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return (status, output)
     }
 
     private static func bytes(fromHex hex: Substring) -> [UInt8] {

@@ -15,13 +15,15 @@ public final class MosquittoBroker: Sendable {
     /// How it was set up.
     public let configuration: MosquittoBrokerConfiguration
 
-    private let process = Mutex<Process?>(nil)
+    private let process = Mutex<MosquittoChildProcess?>(nil)
 
     /// Host to connect to.
     public var host: String { "127.0.0.1" }
 
     /// The broker's log (stdout and stderr), for diagnosing a failing test.
-    public var log: String { (try? String(contentsOf: directory.appendingPathComponent("mosquitto.log"), encoding: .utf8)) ?? "" }
+    public var log: String {
+        (try? String(contentsOf: directory.appendingPathComponent("mosquitto.log"), encoding: .utf8)) ?? ""
+    }
 
     /// Starts a broker and returns once it accepts TCP connections. Retries on another port if the chosen one was
     /// taken in the meantime.
@@ -29,6 +31,7 @@ public final class MosquittoBroker: Sendable {
         var lastError: (any Error)?
         for _ in 0..<5 {
             let broker = try MosquittoBroker(configuration: configuration, port: try MosquittoLoopback.freePort())
+            try await broker.writePasswordFile()
             do {
                 try await broker.launch()
                 return broker
@@ -49,17 +52,14 @@ public final class MosquittoBroker: Sendable {
         let template = try String(contentsOf: Self.templateFile, encoding: .utf8)
         try configuration.render(template: template, port: port, directory: directory.path)
             .write(to: configFile, atomically: true, encoding: .utf8)
-        try writePasswordFile()
         if let acl = configuration.acl {
             try acl.write(to: directory.appendingPathComponent("acl"), atomically: true, encoding: .utf8)
         }
     }
 
     deinit {
-        if let process = process.withLock({ $0 }), process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        // The child's own deinit kills it if it still runs.
+        process.withLock { $0 = nil }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -75,8 +75,8 @@ public final class MosquittoBroker: Sendable {
     /// Stops the broker: SIGTERM (saves the database when persistent) or, with `abruptly`, SIGKILL.
     public func stop(abruptly: Bool = false) async {
         guard let running = process.withLock({ $0 }), running.isRunning else { return }
-        kill(running.processIdentifier, abruptly ? SIGKILL : SIGTERM)
-        while running.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        running.signal(abruptly ? SIGKILL : SIGTERM)
+        _ = await running.waitForExit()
     }
 
     /// Starts the broker again on the same port and configuration.
@@ -87,36 +87,29 @@ public final class MosquittoBroker: Sendable {
 
     /// Runs `mosquitto -c` and waits until the port accepts connections.
     private func launch() async throws {
-        let child = Process()
-        child.executableURL = try MosquittoLoopback.executable("mosquitto")
-        child.arguments = ["-c", configFile.path]
-        let logURL = directory.appendingPathComponent("mosquitto.log")
-        if !FileManager.default.fileExists(atPath: logURL.path) {
-            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        }
-        let logHandle = try FileHandle(forWritingTo: logURL)
-        logHandle.seekToEndOfFile()
-        child.standardOutput = logHandle
-        child.standardError = logHandle
-        try child.run()
+        let child = try MosquittoChildProcess(
+            try MosquittoLoopback.executable("mosquitto"), ["-c", configFile.path],
+            outputPath: directory.appendingPathComponent("mosquitto.log").path
+        )
         process.withLock { $0 = child }
         for _ in 0..<500 {
-            if !child.isRunning {
-                throw MosquittoBrokerError.exited(status: child.terminationStatus, log: log)
+            if let status = child.terminationStatus {
+                throw MosquittoBrokerError.exited(status: status, log: log)
             }
             if MosquittoLoopback.accepts(port: port) { return }
             try await Task.sleep(for: .milliseconds(20))
         }
-        kill(child.processIdentifier, SIGKILL)
+        child.signal(SIGKILL)
         throw MosquittoBrokerError.notListening(port: port, log: log)
     }
 
     /// Writes `passwd` with `mosquitto_passwd -b` for every configured user.
-    private func writePasswordFile() throws {
+    private func writePasswordFile() async throws {
         let file = directory.appendingPathComponent("passwd").path
         for (index, (user, password)) in configuration.users.sorted(by: { $0.key < $1.key }).enumerated() {
             let arguments = (index == 0 ? ["-c"] : []) + ["-b", file, user, password]
-            let status = try MosquittoLoopback.runTool("mosquitto_passwd", arguments)
+            let tool = try MosquittoChildProcess(try MosquittoLoopback.executable("mosquitto_passwd"), arguments)
+            let status = await tool.waitForExit()
             guard status == 0 else { throw MosquittoBrokerError.passwordFile(user: user, status: status) }
         }
     }

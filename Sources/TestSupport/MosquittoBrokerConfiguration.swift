@@ -31,6 +31,8 @@ public struct MosquittoBrokerConfiguration: Sendable, Equatable {
                 lines.append(text)
             }
         }
+        // Started as root, mosquitto switches to the `mosquitto` user, which cannot use the test's temp directory.
+        if geteuid() == 0 { lines.append("user root") }
         if !users.isEmpty { lines.append("password_file \(directory)/passwd") }
         if acl != nil { lines.append("acl_file \(directory)/acl") }
         return lines.joined(separator: "\n") + "\n"

@@ -47,18 +47,6 @@ public enum MosquittoLoopback {
         throw MosquittoBrokerError.missingExecutable(name)
     }
 
-    /// Runs a mosquitto tool to completion and returns its exit status.
-    static func runTool(_ name: String, _ arguments: [String]) throws -> Int32 {
-        let child = Process()
-        child.executableURL = try executable(name)
-        child.arguments = arguments
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
-        try child.run()
-        child.waitUntilExit()
-        return child.terminationStatus
-    }
-
     private static func loopback(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
