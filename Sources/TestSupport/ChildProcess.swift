@@ -1,49 +1,35 @@
 import Foundation
-import Synchronization
 
 /// A program from the build folder run as a child process, with its output kept in a file for failure reports.
 public final class ChildProcess: Sendable {
-    private let process: Mutex<Process>
+    private let child: SpawnedProcess
     /// Where standard output and error go.
     public let logFile: URL
 
     /// Starts `name` (found next to the test bundle, like the emulator) with `arguments` and `environment` added
-    /// to this process's environment.
+    /// to this process's environment. Started with `posix_spawn` and a clean signal mask, so SIGTERM works.
     public init(_ name: String, arguments: [String], environment: [String: String] = [:], logFile: URL) throws {
-        let process = Process()
-        process.executableURL = try Self.binary(name)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: logFile)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        self.process = Mutex(process)
+        child = try SpawnedProcess(Self.binary(name), arguments, outputPath: logFile.path, environment: environment)
         self.logFile = logFile
     }
 
-    deinit {
-        kill(signal: SIGKILL)
-    }
-
     /// The child's process id.
-    public var pid: Int32 { process.withLock { $0.processIdentifier } }
+    public var pid: Int32 { child.pid }
 
     /// Whether the child still runs.
-    public var isRunning: Bool { process.withLock { $0.isRunning } }
+    public var isRunning: Bool { child.isRunning }
 
     /// Sends a signal (SIGTERM by default) if it still runs.
     public func kill(signal: Int32 = SIGTERM) {
-        process.withLock { if $0.isRunning { Glibc.kill($0.processIdentifier, signal) } }
+        child.signal(signal)
     }
 
-    /// Waits for the exit up to `timeout`; returns the exit status, or nil if it still runs.
+    /// Waits for the exit up to `timeout`; returns the exit status (128 + signal when killed), or nil.
     public func waitForExit(timeout: Duration) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if !isRunning { return process.withLock { $0.terminationStatus } }
+            if let status = child.terminationStatus { return status }
             try? await Task.sleep(for: .milliseconds(10))
         }
         return nil

@@ -39,11 +39,13 @@ public final class EmulatorProcess: Sendable {
     public let port: Int
     /// `http://127.0.0.1:PORT`.
     public let baseURL: String
-    private let process: Mutex<Process?>
+    private let process: Mutex<SpawnedProcess?>
+    private let logPath: String
 
-    private init(process: consuming sending Process, port: Int) {
+    private init(process: SpawnedProcess, port: Int, logPath: String) {
         self.process = Mutex(process)
         self.port = port
+        self.logPath = logPath
         self.baseURL = "http://127.0.0.1:\(port)"
     }
 
@@ -52,32 +54,26 @@ public final class EmulatorProcess: Sendable {
     }
 
     /// Starts `withings-emulator --listen 127.0.0.1:0 <arguments>` and returns once it answers HTTP.
+    ///
+    /// Spawned with a clean signal mask (Foundation's `Process` passes on the test runner's blocked signals,
+    /// and the emulator would then ignore SIGTERM).
     public static func start(arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> EmulatorProcess {
         let binary = try binaryURL()
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--listen", "127.0.0.1:0"] + arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let output = OutputCollector()
-        stdout.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
-        stderr.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
-        try process.run()
-
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-\(UUID().uuidString).log").path
+        let process = try SpawnedProcess(binary, ["--listen", "127.0.0.1:0"] + arguments, outputPath: logPath)
+        let output = { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let port = output.listeningPort(), answers(port: port) {
-                return EmulatorProcess(process: process, port: port)
+            if let port = listeningPort(in: output()), answers(port: port) {
+                return EmulatorProcess(process: process, port: port, logPath: logPath)
             }
-            if !process.isRunning {
-                throw LaunchError.exitedEarly(status: process.terminationStatus, output: output.text)
+            if let status = process.terminationStatus {
+                throw LaunchError.exitedEarly(status: status, output: output())
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        process.terminate()
-        throw LaunchError.timedOut(output: output.text)
+        process.signal(SIGKILL)
+        throw LaunchError.timedOut(output: output())
     }
 
     /// Sends SIGTERM, waits up to five seconds, then SIGKILL; returns the exit status the first time (nil after).
@@ -86,15 +82,22 @@ public final class EmulatorProcess: Sendable {
         process.withLock { current -> Int32? in
             guard let running = current else { return nil }
             current = nil
-            if running.isRunning {
-                running.terminate()
-                let deadline = Date().addingTimeInterval(5)
-                while running.isRunning, Date() < deadline { usleep(10_000) }
-                if running.isRunning { kill(running.processIdentifier, SIGKILL) }
-            }
-            running.waitUntilExit()
+            running.signal(SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while running.isRunning, Date() < deadline { usleep(10_000) }
+            if running.isRunning { running.signal(SIGKILL) }
+            while running.isRunning { usleep(10_000) }
+            try? FileManager.default.removeItem(atPath: logPath)
             return running.terminationStatus
         }
+    }
+
+    private static func listeningPort(in text: String) -> Int? {
+        let marker = "listening on http://"
+        guard let line = text.split(separator: "\n").first(where: { $0.contains(marker) }),
+            let colon = line.lastIndex(of: ":")
+        else { return nil }
+        return Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
     }
 
     /// The emulator executable: `WITHINGS_EMULATOR_BINARY`, else next to the test bundle, else `.build/debug`.
@@ -136,25 +139,5 @@ public final class EmulatorProcess: Sendable {
         let count = recv(socket, &buffer, buffer.count, 0)
         guard count > 0 else { return false }
         return String(decoding: buffer[0..<count], as: UTF8.self).hasPrefix("HTTP/1.1 200")
-    }
-
-    private final class OutputCollector: Sendable {
-        private let data = Mutex(Data())
-
-        func append(_ chunk: Data) {
-            data.withLock { $0.append(chunk) }
-        }
-
-        var text: String {
-            data.withLock { String(decoding: $0, as: UTF8.self) }
-        }
-
-        func listeningPort() -> Int? {
-            let marker = "listening on http://"
-            guard let line = text.split(separator: "\n").first(where: { $0.contains(marker) }),
-                let colon = line.lastIndex(of: ":")
-            else { return nil }
-            return Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }
     }
 }

@@ -35,7 +35,7 @@ extension MosquittoBroker {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("mosquitto-tool-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let tool = try MosquittoChildProcess(try MosquittoLoopback.executable(name), arguments, outputPath: outputPath)
+        let tool = try SpawnedProcess(try MosquittoLoopback.executable(name), arguments, outputPath: outputPath)
         let status = await tool.waitForExit()
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         return (status, output)

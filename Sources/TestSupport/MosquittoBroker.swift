@@ -15,7 +15,7 @@ public final class MosquittoBroker: Sendable {
     /// How it was set up.
     public let configuration: MosquittoBrokerConfiguration
 
-    private let process = Mutex<MosquittoChildProcess?>(nil)
+    private let process = Mutex<SpawnedProcess?>(nil)
 
     /// Host to connect to.
     public var host: String { "127.0.0.1" }
@@ -87,7 +87,7 @@ public final class MosquittoBroker: Sendable {
 
     /// Runs `mosquitto -c` and waits until the port accepts connections.
     private func launch() async throws {
-        let child = try MosquittoChildProcess(
+        let child = try SpawnedProcess(
             try MosquittoLoopback.executable("mosquitto"), ["-c", configFile.path],
             outputPath: directory.appendingPathComponent("mosquitto.log").path
         )
@@ -108,7 +108,7 @@ public final class MosquittoBroker: Sendable {
         let file = directory.appendingPathComponent("passwd").path
         for (index, (user, password)) in configuration.users.sorted(by: { $0.key < $1.key }).enumerated() {
             let arguments = (index == 0 ? ["-c"] : []) + ["-b", file, user, password]
-            let tool = try MosquittoChildProcess(try MosquittoLoopback.executable("mosquitto_passwd"), arguments)
+            let tool = try SpawnedProcess(try MosquittoLoopback.executable("mosquitto_passwd"), arguments)
             let status = await tool.waitForExit()
             guard status == 0 else { throw MosquittoBrokerError.passwordFile(user: user, status: status) }
         }

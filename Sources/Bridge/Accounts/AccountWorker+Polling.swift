@@ -46,13 +46,17 @@ extension AccountWorker {
             snapshot.measures = LatestValues.mergeMeasures(update.groups, into: snapshot.measures, rules: settings.measureRules)
             if !initial {
                 let accepted = update.groups.filter(settings.measureRules.accepts).sorted { $0.date < $1.date }
-                await emit(accepted.map { deps.events.measureGroup($0) })
+                let fresh = accepted.filter { firstSeen("m\($0.groupID):\($0.modified ?? 0)") }
+                await emit(fresh.map { deps.events.measureGroup($0) })
             }
-            state.cursors[.measures] = max(update.cursor, cursor ?? 0)
+            state.cursors[.measures] = max(update.cursor - Self.cursorOverlap, cursor ?? 0)
         case .sleep:
             let nights = try await deps.client.sleepSummaries(.changedSince(cursor ?? 0))
             snapshot.sleep = LatestValues.mainSleep(current: snapshot.sleep, summaries: nights)
-            if !initial { await emit(nights.sorted { $0.endDate < $1.endDate }.map { deps.events.sleep($0) }) }
+            if !initial {
+                let fresh = nights.filter { firstSeen("s\($0.id ?? $0.startDate):\($0.modified ?? 0)") }
+                await emit(fresh.sorted { $0.endDate < $1.endDate }.map { deps.events.sleep($0) })
+            }
             state.cursors[.sleep] = Self.cursor(after: cursor, modified: nights.map { $0.modified })
         case .activity:
             let rows = try await deps.client.activity(.changedSince(cursor ?? 0))
@@ -61,7 +65,10 @@ extension AccountWorker {
         case .workouts:
             let workouts = try await deps.client.workouts(.changedSince(cursor ?? 0))
             snapshot.lastWorkout = LatestValues.lastWorkout(current: snapshot.lastWorkout, workouts: workouts)
-            if !initial { await emit(workouts.sorted { $0.endDate < $1.endDate }.map { deps.events.workout($0) }) }
+            if !initial {
+                let fresh = workouts.filter { firstSeen("w\($0.id ?? $0.startDate):\($0.modified ?? 0)") }
+                await emit(fresh.sorted { $0.endDate < $1.endDate }.map { deps.events.workout($0) })
+            }
             state.cursors[.workouts] = Self.cursor(after: cursor, modified: workouts.map { $0.modified })
         case .goals:
             snapshot.goals = try await deps.client.goals()
@@ -70,9 +77,22 @@ extension AccountWorker {
         }
     }
 
-    /// The next `lastupdate`: the newest `modified` seen, never moving backwards.
+    /// Seconds the next `lastupdate` reaches back: Withings returns items modified strictly after it with
+    /// one-second resolution, so an item stored later in the same second as the cursor would otherwise be
+    /// missed for good. Items seen twice merge idempotently; `firstSeen` keeps their events from repeating.
+    static let cursorOverlap: Int64 = 1
+
+    /// The next `lastupdate`: the newest `modified` seen less the overlap, never moving backwards.
     static func cursor(after previous: Int64?, modified: [Int64?]) -> Int64 {
-        max(previous ?? 0, modified.compactMap { $0 }.max() ?? 0)
+        max(previous ?? 0, (modified.compactMap { $0 }.max() ?? 0) - cursorOverlap)
+    }
+
+    /// Whether an item's event key is new; remembers the last few thousand keys.
+    func firstSeen(_ key: String) -> Bool {
+        guard seenEventKeys.insert(key).inserted else { return false }
+        seenEventOrder.append(key)
+        if seenEventOrder.count > 4096 { seenEventKeys.remove(seenEventOrder.removeFirst()) }
+        return true
     }
 
     private func mergeActivity(_ rows: [ActivityDay]) {

@@ -94,6 +94,8 @@ public actor AccountWorker: Service {
     var subscribedApplis: [Int] = []
     var subscriptionsOK: Bool?
     var online = false
+    var seenEventKeys: Set<String> = []
+    var seenEventOrder: [String] = []
     var today: String
 
     /// Creates a worker from the account's stored state (a state file that cannot be read is an error: it is

@@ -10,13 +10,16 @@ import Glibc
 /// Foundation's `Process` lets the child inherit the test runner's blocked signals: `mosquitto` then ignores
 /// SIGTERM (no clean stop, no persistence save) and `mosquitto_sub -W` never times out (SIGALRM blocked).
 /// Here every signal is unblocked and reset to its default in the child.
-public final class MosquittoChildProcess: Sendable {
+public final class SpawnedProcess: Sendable {
     /// The child's process id.
     public let pid: pid_t
     private let exitStatus = Mutex<Int32?>(nil)
 
-    /// Starts `executable` with `arguments`, stdout and stderr going to `outputPath` (appended) or /dev/null.
-    public init(_ executable: URL, _ arguments: [String], outputPath: String? = nil) throws {
+    /// Starts `executable` with `arguments`, stdout and stderr going to `outputPath` (appended) or /dev/null,
+    /// with this process's environment plus `environment`.
+    public init(
+        _ executable: URL, _ arguments: [String], outputPath: String? = nil, environment: [String: String] = [:]
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -38,8 +41,11 @@ public final class MosquittoChildProcess: Sendable {
 
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, executable.path, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&child, executable.path, &actions, &attributes, argv, envp)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
         pid = child
     }
