@@ -1,5 +1,7 @@
 import CurlTransport
 import Foundation
+import MQTTDiscovery
+import MosquittoClient
 import TestSupport
 import WithingsAPI
 
@@ -129,6 +131,18 @@ final class BridgeWorld: @unchecked Sendable {
             method: "POST", url: url, headers: [TransportHeader("Content-Type", contentType)], body: body))
         return response.status
     }
+
+    /// Publishes a retained message as another client would.
+    func publishRetained(_ topic: String, _ payload: String, retain: Bool = true) async throws {
+        let connection = try MosquittoConnection(
+            options: MosquittoOptions(host: "127.0.0.1", port: broker.port, clientID: "pub-\(UUID().uuidString.prefix(8))"))
+        try connection.start()
+        try await connection.publish(MQTTMessage(topic: topic, string: payload, qos: 1, retain: retain))
+        _ = await connection.shutdown(finalMessages: [], timeout: .seconds(2))
+    }
+
+    /// The state directory of the bridge.
+    var stateDirectory: URL { directory.appendingPathComponent("state") }
 
     /// Stops everything and removes the state directory.
     func shutdown() async {

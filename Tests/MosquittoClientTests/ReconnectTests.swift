@@ -66,8 +66,12 @@ struct ReconnectTests {
                 try await group.waitForAll()
             }
         }
-        // No PUBACK can come from a stopped broker, so nothing may have resolved.
-        try await Task.sleep(for: .milliseconds(500))
+        // No PUBACK can come from a stopped broker, so nothing may have resolved; wait until every publish
+        // parked (a loaded machine may take a while to start the tasks).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while publisher.bookkeepingForTesting.waiters < count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         #expect(done.elements.isEmpty)
         #expect(publisher.bookkeepingForTesting.waiters == count)
 

@@ -119,6 +119,12 @@ public actor AccountWorker: Service {
     /// The Withings user bound to this account, once known.
     public var userID: Int64? { state.userID }
 
+    /// The Withings user, learning it from the token file first if the worker has not yet.
+    public func boundUserID() async -> Int64? {
+        await bindUser()
+        return state.userID
+    }
+
     /// The account's slug.
     public nonisolated var account: String { settings.account }
 

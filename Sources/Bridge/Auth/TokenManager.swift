@@ -80,12 +80,19 @@ public actor TokenManager: TokenProvider {
     private func refresh(_ current: OAuthToken) async throws -> OAuthToken {
         if let inFlight { return try await inFlight.value }
         let refresher = self.refresher
-        let task = Task { try await refresher(current.refreshToken) }
+        let storage = self.storage
+        // Saving inside the shared task matters: a caller waiting on the refresh must not get the new access
+        // token (and use it, which makes Withings drop the old refresh token) before the new refresh token is
+        // on disk.
+        let task = Task {
+            let fresh = try await refresher(current.refreshToken)
+            try storage.save(fresh)
+            return fresh
+        }
         inFlight = task
         defer { inFlight = nil }
         do {
             let fresh = try await task.value
-            try storage.save(fresh)
             token = fresh
             state = .authorized
             return fresh

@@ -42,7 +42,7 @@ public struct SubscriptionUpkeep: Service {
 
     /// Lists and repairs one account's subscriptions; errors are logged and shown in diagnostics.
     public func check(_ account: Account) async {
-        guard await account.worker.userID != nil else { return }
+        guard await account.worker.boundUserID() != nil else { return }
         var logger = logger
         logger[metadataKey: "account"] = "\(account.worker.account)"
         do {
