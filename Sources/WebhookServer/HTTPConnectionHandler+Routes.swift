@@ -36,10 +36,10 @@ extension HTTPConnectionHandler {
             respond(context: context, head: head, .text(.unsupportedMediaType, "expected application/x-www-form-urlencoded\n"))
             return
         }
-        let body = request.body.map { String(buffer: $0) } ?? ""
+        let body = request.body.map { Array($0.readableBytesView) } ?? []
         let notification: WebhookNotification
         do {
-            notification = try WebhookForm.parse(body)
+            notification = try WebhookNotification.parse(formBody: body)
         } catch {
             environment.logger.warning("malformed webhook body", metadata: ["webhook.error": "\(error)"])
             respond(context: context, head: head, .text(.badRequest, "malformed notification: \(error)\n"))

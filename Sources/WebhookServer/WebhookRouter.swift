@@ -1,4 +1,5 @@
 import NIOHTTP1
+import WithingsAPI
 
 /// Maps method and request target to a `WebhookRoute`; the secret is compared in constant time.
 struct WebhookRouter: Sendable {
@@ -22,7 +23,7 @@ struct WebhookRouter: Sendable {
         switch path {
         case "/oauth/callback":
             guard isRead else { return .methodNotAllowed(allow: "GET, HEAD") }
-            guard let pairs = FormURLDecoding.pairs(query) else { return .badQuery }
+            guard let pairs = try? FormURLEncoding.decode(Array(query.utf8)) else { return .badQuery }
             var fields: [String: String] = [:]
             for (name, value) in pairs where fields[name] == nil { fields[name] = value }
             return .oauthCallback(query: fields)

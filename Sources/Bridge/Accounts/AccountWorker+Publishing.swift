@@ -36,12 +36,12 @@ extension AccountWorker {
     /// Records a bed event and publishes `in_bed` (and the mat's own `in_bed_<mat>`) before anything else.
     func applyBedEvent(_ notification: WebhookNotification, receivedAt: Int64) async {
         let eventDate = notification.date.flatMap { Int64($0) } ?? notification.startDate ?? receivedAt
-        let bed = BedState(inBed: notification.appli == 50, eventDate: eventDate, receivedAt: receivedAt,
-                           deviceID: notification.deviceID)
+        let device = notification.deviceID.flatMap { $0.isEmpty ? nil : $0 }
+        let bed = BedState(inBed: notification.appli == 50, eventDate: eventDate, receivedAt: receivedAt, deviceID: device)
         let hadInBed = snapshot.hasSleepMat
         let matsBefore = snapshot.bedByDevice.count
         snapshot.bed = bed
-        if let device = notification.deviceID { snapshot.bedByDevice[device] = bed }
+        if let device { snapshot.bedByDevice[device] = bed }
         var messages: [MQTTMessage] = []
         if let discovery = deps.discovery, !hadInBed || snapshot.bedByDevice.count != matsBefore {
             let configs = discovery.configs(for: snapshot, account: identity)
