@@ -33,6 +33,14 @@ struct DaemonAssembly {
         let publisher = StatePublisher()
         let barrier = StartupBarrier(parties: configuration.accounts.count)
         let calendar = LocalCalendar(timezone: configuration.timezone)
+        let webhookOn = configuration.webhook.enabled && configuration.webhook.publicURL != nil
+        let status = BridgeStatus(
+            info: BridgeInfo(
+                version: BuildInfo.version,
+                accounts: configuration.accounts.map { BridgeInfo.Account(name: $0.name, userID: nil, state: "starting") },
+                webhookEnabled: webhookOn, webhookPublicURL: configuration.webhook.publicURL,
+                webhookStatus: webhookOn ? "listening" : "disabled", units: units),
+            topic: layout.bridgeInfo, publisher: publisher)
 
         var workers: [AccountWorker] = []
         var upkeepAccounts: [SubscriptionUpkeep.Account] = []
@@ -47,7 +55,7 @@ struct DaemonAssembly {
                 client: client, tokens: tokens, store: directory.stateStore(account: account.name, as: AccountState.self),
                 publisher: publisher, layout: layout, discovery: discovery,
                 states: StateMessageBuilder(layout: layout, units: units), events: EventBuilder(layout: layout, units: units),
-                calendar: calendar, barrier: barrier, now: Self.now)
+                calendar: calendar, barrier: barrier, now: Self.now, status: status)
             let worker = try AccountWorker(settings: settings, dependencies: dependencies, logger: logger)
             workers.append(worker)
             upkeepAccounts.append(SubscriptionUpkeep.Account(worker: worker, client: client))
@@ -70,7 +78,6 @@ struct DaemonAssembly {
 
         var services: [any Service] = [session, inbox]
         services += workers as [any Service]
-        let webhookStatus: String
         if configuration.webhook.enabled, let publicURL = configuration.webhook.publicURL {
             let secret = try WebhookSecret.resolve(configured: configuration.webhook.secret, directory: directory)
             let authorizer = shared.authorizer(directory: directory)
@@ -86,21 +93,13 @@ struct DaemonAssembly {
             services.append(server)
             let plan = SubscriptionPlan(callbackURL: "\(publicURL)/webhook/\(secret)")
             services.append(SubscriptionUpkeep(accounts: upkeepAccounts, plan: plan, logger: logger))
-            webhookStatus = "listening"
-        } else {
-            webhookStatus = "disabled"
         }
         if let interval = SystemdNotifier.watchdogInterval(environment: ProcessInfo.processInfo.environment) {
             services.append(WatchdogService(notifier: notifier, interval: interval))
         }
 
         if let discovery { await publisher.apply(discovery.bridgeConfigs()) }
-        let info = BridgeInfo(
-            version: BuildInfo.version,
-            accounts: configuration.accounts.map { BridgeInfo.Account(name: $0.name, userID: nil, state: "starting") },
-            webhookEnabled: configuration.webhook.enabled, webhookPublicURL: configuration.webhook.publicURL,
-            webhookStatus: webhookStatus, units: units)
-        await publisher.set(layout.bridgeInfo, info.json.serialized)
+        await status.publish()
 
         try connection.start()
         let group = ServiceGroup(

@@ -27,6 +27,8 @@ extension AccountWorker {
     }
 
     func setOnline(_ value: Bool) async {
+        let label = value ? "online" : (state.userID == nil ? "not_authorized" : "offline")
+        await deps.status?.account(settings.account, userID: state.userID, state: label)
         guard value != online else { return }
         online = value
         let message = deps.states.availability(account: identity, online: value)

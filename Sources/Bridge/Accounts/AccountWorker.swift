@@ -56,13 +56,15 @@ public actor AccountWorker: Service {
         public var barrier: StartupBarrier
         /// Wall-clock epoch seconds.
         public var now: @Sendable () -> Int64
+        /// `<base>/bridge/info`, told about the account's state; nil in tests that do not need it.
+        public var status: BridgeStatus?
 
         /// Creates dependencies.
         public init(
             client: WithingsClient, tokens: TokenManager, store: JSONFileStore<AccountState>,
             publisher: StatePublisher, layout: TopicLayout, discovery: DiscoveryPayloadBuilder?,
             states: StateMessageBuilder, events: EventBuilder, calendar: LocalCalendar, barrier: StartupBarrier,
-            now: @escaping @Sendable () -> Int64
+            now: @escaping @Sendable () -> Int64, status: BridgeStatus? = nil
         ) {
             self.client = client
             self.tokens = tokens
@@ -75,6 +77,7 @@ public actor AccountWorker: Service {
             self.calendar = calendar
             self.barrier = barrier
             self.now = now
+            self.status = status
         }
     }
 
