@@ -141,6 +141,33 @@ final class BridgeWorld: @unchecked Sendable {
         _ = await connection.shutdown(finalMessages: [], timeout: .seconds(2))
     }
 
+    /// Subscribes a callback for `user` straight at the emulator, as another consumer of the app would.
+    func subscribeDirectly(user: String, callbackURL: String, appli: Int) async throws {
+        let location = try await authorizeRedirect(user: user, state: "other")
+        let code = URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value ?? ""
+        let tokenResponse = try await http.send(TransportRequest(
+            method: "POST", url: emulator.baseURL + "/v2/oauth2",
+            headers: [TransportHeader("Content-Type", "application/x-www-form-urlencoded")],
+            body: Array(FormURLEncoding.encode([
+                ("action", "requesttoken"), ("grant_type", "authorization_code"), ("client_id", "other"),
+                ("client_secret", "other"), ("code", code),
+                ("redirect_uri", "http://127.0.0.1:\(webhookPort)/oauth/callback"),
+            ]).utf8)))
+        let json = try JSONSerialization.jsonObject(with: Data(tokenResponse.body)) as? [String: Any]
+        guard let access = (json?["body"] as? [String: Any])?["access_token"] as? String else {
+            throw WorldError("no token: \(String(decoding: tokenResponse.body, as: UTF8.self))")
+        }
+        let response = try await http.send(TransportRequest(
+            method: "POST", url: emulator.baseURL + "/notify",
+            headers: [TransportHeader("Authorization", "Bearer \(access)"),
+                      TransportHeader("Content-Type", "application/x-www-form-urlencoded")],
+            body: Array(FormURLEncoding.encode([
+                ("action", "subscribe"), ("callbackurl", callbackURL), ("appli", String(appli)),
+            ]).utf8)))
+        let answer = String(decoding: response.body, as: UTF8.self)
+        guard answer.contains("\"status\":0") else { throw WorldError("subscribe failed: \(answer)") }
+    }
+
     /// The state directory of the bridge.
     var stateDirectory: URL { directory.appendingPathComponent("state") }
 
