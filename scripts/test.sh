@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+echo "== swift format lint (.swift-format)"
+swift format lint --strict -r Sources Tests Package.swift
 swift build --build-tests
 swift test --skip-build --parallel
 if [ "${W2M_SKIP_TSAN:-}" != "1" ]; then

@@ -95,10 +95,13 @@ struct ConfigurationDecoder {
             return []
         }
         guard case .sequence(let items) = node else {
-            collector.problem("accounts", "expected a list of accounts, got \(YAMLValueReader.describe(node)); \(example)")
+            collector.problem(
+                "accounts", "expected a list of accounts, got \(YAMLValueReader.describe(node)); \(example)")
             return []
         }
-        if items.isEmpty { collector.problem("accounts", "the list is empty; at least one account is required, \(example)") }
+        if items.isEmpty {
+            collector.problem("accounts", "the list is empty; at least one account is required, \(example)")
+        }
         var accounts: [Configuration.Account] = []
         for (index, item) in items.enumerated() {
             let path = "accounts[\(index)]"
@@ -111,7 +114,9 @@ struct ConfigurationDecoder {
             }
             guard let section = reader.section(item, at: path, keys: ConfigurationSchema.account) else { continue }
             guard let name = reader.string(section, "name") else {
-                if section["name"] == nil { collector.problem("\(path).name", "missing; every account needs a name, \(example)") }
+                if section["name"] == nil {
+                    collector.problem("\(path).name", "missing; every account needs a name, \(example)")
+                }
                 continue
             }
             accounts.append(Configuration.Account(name: name, displayName: reader.string(section, "display_name")))

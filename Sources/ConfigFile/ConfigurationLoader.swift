@@ -24,16 +24,23 @@ public struct ConfigurationLoader: Sendable {
         let text: String
         switch SecretFileReader.checkReadable(path) {
         case .some(let failure):
-            let hint = failure == .missing ? " (pass --config FILE or set \(ConfigurationPath.environmentVariable))" : ""
+            let hint =
+                failure == .missing ? " (pass --config FILE or set \(ConfigurationPath.environmentVariable))" : ""
             throw ConfigurationError(
                 path: path,
-                problems: [ConfigurationProblem(keyPath: nil, message: "cannot read the configuration file: it \(failure)\(hint)")])
+                problems: [
+                    ConfigurationProblem(
+                        keyPath: nil, message: "cannot read the configuration file: it \(failure)\(hint)")
+                ])
         case nil:
-            guard let data = FileManager.default.contents(atPath: path), let decoded = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: path),
+                let decoded = String(data: data, encoding: .utf8)
             else {
                 throw ConfigurationError(
                     path: path,
-                    problems: [ConfigurationProblem(keyPath: nil, message: "the configuration file is not readable UTF-8 text")])
+                    problems: [
+                        ConfigurationProblem(keyPath: nil, message: "the configuration file is not readable UTF-8 text")
+                    ])
             }
             text = decoded
         }
@@ -42,7 +49,9 @@ public struct ConfigurationLoader: Sendable {
     }
 
     /// Loads YAML text; relative file paths are resolved against `baseDirectory`.
-    public func load(yaml: String, baseDirectory: String, path: String? = nil) throws(ConfigurationError) -> LoadedConfiguration {
+    public func load(
+        yaml: String, baseDirectory: String, path: String? = nil
+    ) throws(ConfigurationError) -> LoadedConfiguration {
         let collector = ProblemCollector()
         let root: Node?
         do {

@@ -5,7 +5,8 @@ extension ConfigurationValidator {
             collector.problem("mqtt.host", "is empty; allowed: the broker's host name or IP, e.g. localhost")
         } else if mqtt.host.contains("://") || mqtt.host.contains(" ") || mqtt.host.contains("/") {
             collector.problem(
-                "mqtt.host", "\"\(mqtt.host)\" is not a host name; allowed: a name or IP only, e.g. localhost "
+                "mqtt.host",
+                "\"\(mqtt.host)\" is not a host name; allowed: a name or IP only, e.g. localhost "
                     + "(set the port with mqtt.port and TLS with mqtt.tls)")
         }
         if !(1...65535).contains(mqtt.port) {
@@ -15,10 +16,12 @@ extension ConfigurationValidator {
             collector.problem("mqtt.keepalive", "\(mqtt.keepalive) is out of range; allowed: 5 to 65535 seconds")
         }
         if mqtt.clientID.trimmingSpaces.isEmpty {
-            collector.problem("mqtt.client_id", "is empty; allowed: a name unique per bridge instance, e.g. withings2mqtt")
+            collector.problem(
+                "mqtt.client_id", "is empty; allowed: a name unique per bridge instance, e.g. withings2mqtt")
         }
         if mqtt.password != nil && mqtt.username == nil {
-            collector.warning("mqtt.password", "is set but mqtt.username is not; the password is not sent without a user name")
+            collector.warning(
+                "mqtt.password", "is set but mqtt.username is not; the password is not sent without a user name")
         }
         validateTopics(mqtt)
         validateTLS(mqtt)

@@ -16,7 +16,8 @@ extension ConfigurationValidator {
             if !secret.allSatisfy(Self.isURLSafe) {
                 collector.problem(
                     "webhook.secret",
-                    "\(Masking.mask) contains characters not allowed in a URL path segment; allowed: A-Z a-z 0-9 . _ ~ -")
+                    "\(Masking.mask) contains characters not allowed in a URL path segment; allowed: A-Z a-z 0-9 . _ ~ -"
+                )
             } else if secret.count < 16 {
                 collector.warning(
                     "webhook.secret", "is shorter than 16 characters; anyone who guesses it can send fake bed events")
@@ -30,14 +31,16 @@ extension ConfigurationValidator {
             collector.problem(path, "must not have a ?query or #fragment; allowed: scheme, host, port and path")
         }
         if url.scheme?.lowercased() == "http" {
-            collector.warning(path, "uses http; Withings only calls https URLs on port 443 (fine for the emulator and tests)")
+            collector.warning(
+                path, "uses http; Withings only calls https URLs on port 443 (fine for the emulator and tests)")
             return
         }
         if let port = url.port, port != 443 {
             collector.warning(path, "uses port \(port); Withings only calls https URLs on port 443")
         }
         if let host = url.host, Self.isLocalOrIP(host) {
-            collector.warning(path, "host \(host) is not a public DNS name; Withings refuses IP addresses and localhost")
+            collector.warning(
+                path, "host \(host) is not a public DNS name; Withings refuses IP addresses and localhost")
         }
     }
 

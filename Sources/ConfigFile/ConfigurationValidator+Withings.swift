@@ -30,7 +30,8 @@ extension ConfigurationValidator {
     /// Parses an http(s) URL with a host; reports and returns nil otherwise.
     @discardableResult
     func checkURL(_ text: String, at path: String) -> URLComponents? {
-        if let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        if let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         {
             return url

@@ -23,7 +23,8 @@ struct ConfigurationValidator {
                 collector.problem(
                     path, "\"\(account.name)\" is not allowed; use lowercase letters, digits, _ and - only\(hint)")
             } else if let first = firstUse[account.name] {
-                collector.problem(path, "\"\(account.name)\" is already used by accounts[\(first)]; names must be unique")
+                collector.problem(
+                    path, "\"\(account.name)\" is already used by accounts[\(first)]; names must be unique")
             } else {
                 firstUse[account.name] = index
             }

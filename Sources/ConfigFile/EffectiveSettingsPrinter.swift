@@ -41,8 +41,9 @@ public struct EffectiveSettingsPrinter: Sendable {
         let withings = configuration.withings
         out.section("withings")
         out.value("withings.client_id", withings.clientID)
-        out.secret("withings.client_secret", withings.clientSecret.isEmpty ? nil : withings.clientSecret,
-                   source: sources?.clientSecret)
+        out.secret(
+            "withings.client_secret", withings.clientSecret.isEmpty ? nil : withings.clientSecret,
+            source: sources?.clientSecret)
         out.value("withings.redirect_uri", withings.redirectURI)
         out.value("withings.api_url", withings.apiURL)
         out.value("withings.authorize_url", withings.authorizeURL)
@@ -68,7 +69,9 @@ public struct EffectiveSettingsPrinter: Sendable {
 
         out.section("poll")
         let pollNote = webhook.enabled ? "default with webhooks: 2 h" : "default without webhooks: 10 min"
-        out.value("poll.interval", configuration.effectivePollInterval, note: configuration.poll.interval == nil ? pollNote : nil)
+        out.value(
+            "poll.interval", configuration.effectivePollInterval,
+            note: configuration.poll.interval == nil ? pollNote : nil)
 
         out.value("state_dir", configuration.stateDirectory)
         out.value("timezone", configuration.timezone, note: configuration.timezone == nil ? "the system zone" : nil)

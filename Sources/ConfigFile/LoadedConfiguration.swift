@@ -13,7 +13,8 @@ public struct LoadedConfiguration: Sendable, Equatable {
 
     /// Creates a loaded configuration.
     public init(
-        configuration: Configuration, warnings: [ConfigurationProblem] = [], secretSources: SecretSources = SecretSources(),
+        configuration: Configuration, warnings: [ConfigurationProblem] = [],
+        secretSources: SecretSources = SecretSources(),
         explicitKeys: Set<String> = [], path: String? = nil
     ) {
         self.configuration = configuration

@@ -23,7 +23,8 @@ struct SecretResolver {
                 return (secret, .file(path))
             case .failure(let failure):
                 collector.problem(
-                    raw.filePath, "cannot use \(path): it \(failure); point it at a readable file holding only the secret")
+                    raw.filePath,
+                    "cannot use \(path): it \(failure); point it at a readable file holding only the secret")
                 return (nil, .notSet)
             }
         }

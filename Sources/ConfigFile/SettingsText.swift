@@ -63,10 +63,12 @@ struct SettingsText {
     /// Quotes text that YAML would otherwise read as another type or misparse (URLs stay unquoted).
     static func scalar(_ text: String, quoteIfNeeded: Bool) -> String {
         guard quoteIfNeeded else { return text }
-        let ambiguous = ["", "~", "null", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased())
+        let ambiguous =
+            ["", "~", "null", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased())
             || Double(text) != nil
         let indicator = text.first.map { "-?:,[]{}#&*!|>'\"%@`".contains($0) } ?? false
-        let breaksLine = text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.contains("\"")
+        let breaksLine =
+            text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.contains("\"")
             || text.contains("\\") || text.contains("\n") || text.first == " " || text.last == " "
         guard ambiguous || indicator || breaksLine else { return text }
         var escaped = ""

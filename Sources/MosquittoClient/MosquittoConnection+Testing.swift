@@ -1,11 +1,11 @@
 import CMosquitto
 
 #if canImport(Glibc)
-import Glibc
-private let shutdownSocket = Glibc.shutdown
+    import Glibc
+    private let shutdownSocket = Glibc.shutdown
 #elseif canImport(Darwin)
-import Darwin
-private let shutdownSocket = Darwin.shutdown
+    import Darwin
+    private let shutdownSocket = Darwin.shutdown
 #endif
 
 extension MosquittoConnection {

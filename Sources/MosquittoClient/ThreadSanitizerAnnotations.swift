@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tells ThreadSanitizer about the happens-before edges of `Synchronization.Mutex`, when the process runs under it.

@@ -9,7 +9,7 @@ public final class ChildProcess: Sendable {
     /// Starts `name` (found next to the test bundle, like the emulator) with `arguments` and `environment` added
     /// to this process's environment. Started with `posix_spawn` and a clean signal mask, so SIGTERM works.
     public init(_ name: String, arguments: [String], environment: [String: String] = [:], logFile: URL) throws {
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         child = try SpawnedProcess(Self.binary(name), arguments, outputPath: logFile.path, environment: environment)
         self.logFile = logFile
     }
@@ -39,8 +39,10 @@ public final class ChildProcess: Sendable {
     public var output: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// Runs a program to completion and returns its exit status and combined output.
-    public static func run(_ name: String, arguments: [String], environment: [String: String] = [:],
-                           timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
+    public static func run(
+        _ name: String, arguments: [String], environment: [String: String] = [:],
+        timeout: Duration = .seconds(60)
+    ) async throws -> (status: Int32, output: String) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("w2m-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
         let child = try ChildProcess(name, arguments: arguments, environment: environment, logFile: log)
@@ -53,10 +55,13 @@ public final class ChildProcess: Sendable {
 
     /// A binary next to the test bundle (the build folder), else under `.build/debug`.
     public static func binary(_ name: String) throws -> URL {
-        let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let candidates = [
             bundleDirectory.appendingPathComponent(name).path,
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/\(name)").path,
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+                ".build/debug/\(name)"
+            ).path,
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.joined(separator: ", ")])

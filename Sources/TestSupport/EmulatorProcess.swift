@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the built `withings-emulator` binary on a free loopback port for tests, and stops it again.
@@ -57,9 +57,11 @@ public final class EmulatorProcess: Sendable {
     ///
     /// Spawned with a clean signal mask (Foundation's `Process` passes on the test runner's blocked signals,
     /// and the emulator would then ignore SIGTERM).
-    public static func start(arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> EmulatorProcess {
+    public static func start(arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> EmulatorProcess
+    {
         let binary = try binaryURL()
-        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-\(UUID().uuidString).log").path
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-\(UUID().uuidString).log")
+            .path
         let process = try SpawnedProcess(binary, ["--listen", "127.0.0.1:0"] + arguments, outputPath: logPath)
         let output = { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
         let deadline = ContinuousClock.now + timeout
@@ -103,11 +105,16 @@ public final class EmulatorProcess: Sendable {
     /// The emulator executable: `WITHINGS_EMULATOR_BINARY`, else next to the test bundle, else `.build/debug`.
     public static func binaryURL() throws -> URL {
         var candidates: [String] = []
-        if let override = ProcessInfo.processInfo.environment["WITHINGS_EMULATOR_BINARY"] { candidates.append(override) }
-        let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        if let override = ProcessInfo.processInfo.environment["WITHINGS_EMULATOR_BINARY"] {
+            candidates.append(override)
+        }
+        let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         candidates.append(bundleDirectory.appendingPathComponent("withings-emulator").path)
         candidates.append(
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/withings-emulator").path)
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+                ".build/debug/withings-emulator"
+            ).path)
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw LaunchError.binaryNotFound(candidates)
         }
@@ -117,9 +124,9 @@ public final class EmulatorProcess: Sendable {
     // Connects and asks GET /_emulator/health; true on an HTTP 200 status line.
     private static func answers(port: Int) -> Bool {
         #if canImport(Glibc)
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+            let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard socket >= 0 else { return false }
         defer { close(socket) }

@@ -7,13 +7,17 @@ extension MosquittoBroker {
     public func retainedMessages(
         _ filter: String, username: String? = nil, password: String? = nil, seconds: Int = 1
     ) async throws -> [String: [UInt8]] {
-        var arguments = ["-h", host, "-p", String(port), "-t", filter, "--retained-only", "-F", "%t %x",
-                         "-W", String(seconds), "-i", "retained-reader-\(UUID().uuidString.prefix(8))"]
+        var arguments = [
+            "-h", host, "-p", String(port), "-t", filter, "--retained-only", "-F", "%t %x",
+            "-W", String(seconds), "-i", "retained-reader-\(UUID().uuidString.prefix(8))",
+        ]
         if let username { arguments += ["-u", username] }
         if let password { arguments += ["-P", password] }
         let (status, output) = try await MosquittoBroker.capture("mosquitto_sub", arguments)
         // 27 is mosquitto_sub's "timed out" status after -W: the normal way this ends.
-        guard status == 0 || status == 27 else { throw MosquittoBrokerError.subscriberFailed(status: status, output: output) }
+        guard status == 0 || status == 27 else {
+            throw MosquittoBrokerError.subscriberFailed(status: status, output: output)
+        }
         var messages: [String: [UInt8]] = [:]
         for line in output.split(separator: "\n") where !line.hasPrefix("Timed out") {
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
@@ -23,7 +27,9 @@ extension MosquittoBroker {
     }
 
     /// The retained messages under a filter as UTF-8 text.
-    public func retainedStrings(_ filter: String, username: String? = nil, password: String? = nil)
+    public func retainedStrings(
+        _ filter: String, username: String? = nil, password: String? = nil
+    )
         async throws -> [String: String]
     {
         try await retainedMessages(filter, username: username, password: password)

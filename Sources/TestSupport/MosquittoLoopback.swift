@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Loopback sockets and mosquitto executables for the test broker.
@@ -13,7 +13,9 @@ public enum MosquittoLoopback {
         defer { close(fd) }
         var address = loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -39,8 +41,10 @@ public enum MosquittoLoopback {
 
     /// The path of a mosquitto executable (`mosquitto`, `mosquitto_passwd`, `mosquitto_sub`).
     public static func executable(_ name: String) throws -> URL {
-        let directories = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/opt/homebrew/sbin",
-                           "/opt/homebrew/bin"]
+        let directories = [
+            "/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/opt/homebrew/sbin",
+            "/opt/homebrew/bin",
+        ]
         for directory in directories where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
             return URL(fileURLWithPath: "\(directory)/\(name)")
         }

@@ -33,7 +33,9 @@ extension HTTPConnectionHandler {
         if let type = head.headers.first(name: "content-type"),
             !type.lowercased().hasPrefix("application/x-www-form-urlencoded")
         {
-            respond(context: context, head: head, .text(.unsupportedMediaType, "expected application/x-www-form-urlencoded\n"))
+            respond(
+                context: context, head: head,
+                .text(.unsupportedMediaType, "expected application/x-www-form-urlencoded\n"))
             return
         }
         let body = request.body.map { Array($0.readableBytesView) } ?? []
@@ -56,12 +58,16 @@ extension HTTPConnectionHandler {
     private func answerOAuthCallback(context: ChannelHandlerContext, head: HTTPRequestHead, query: [String: String]) {
         if let error = query["error"] {
             let message = "Withings reported \"\(error)\". Run withings2mqtt auth again to retry."
-            respond(context: context, head: head, .html(.badRequest, OAuthCallbackPage.render(title: "Login failed", message: message)))
+            respond(
+                context: context, head: head,
+                .html(.badRequest, OAuthCallbackPage.render(title: "Login failed", message: message)))
             return
         }
         guard let code = query["code"], !code.isEmpty, let state = query["state"], !state.isEmpty else {
             let message = "The link is missing its code or state. Open the authorize URL printed by withings2mqtt auth."
-            respond(context: context, head: head, .html(.badRequest, OAuthCallbackPage.render(title: "Missing parameters", message: message)))
+            respond(
+                context: context, head: head,
+                .html(.badRequest, OAuthCallbackPage.render(title: "Missing parameters", message: message)))
             return
         }
         let callback = environment.onOAuthCallback
@@ -70,9 +76,13 @@ extension HTTPConnectionHandler {
         promise.futureResult.assumeIsolated().whenSuccess { outcome in
             switch outcome {
             case .success(let message):
-                self.respond(context: context, head: head, .html(.ok, OAuthCallbackPage.render(title: "Login complete", message: message)))
+                self.respond(
+                    context: context, head: head,
+                    .html(.ok, OAuthCallbackPage.render(title: "Login complete", message: message)))
             case .failure(let message):
-                self.respond(context: context, head: head, .html(.badRequest, OAuthCallbackPage.render(title: "Login failed", message: message)))
+                self.respond(
+                    context: context, head: head,
+                    .html(.badRequest, OAuthCallbackPage.render(title: "Login failed", message: message)))
             }
         }
     }

@@ -63,13 +63,15 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private func startRequest(context: ChannelHandlerContext, head: HTTPRequestHead) {
         let route = environment.router.route(method: head.method, uri: head.uri)
         request = PendingRequest(head: head, route: route)
-        if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > environment.maxBodyBytes {
+        if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > environment.maxBodyBytes
+        {
             rejectTooLarge(context: context, head: head)
             return
         }
         if head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" }) {
-            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))),
-                                  promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))),
+                promise: nil)
         }
     }
 
@@ -102,7 +104,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private func rejectTooLarge(context: ChannelHandlerContext, head: HTTPRequestHead) {
         environment.logger.notice(
             "rejecting request body over the limit",
-            metadata: ["http.route": "\(request?.route.logName ?? "unknown")", "http.limit": "\(environment.maxBodyBytes)"])
+            metadata: [
+                "http.route": "\(request?.route.logName ?? "unknown")", "http.limit": "\(environment.maxBodyBytes)",
+            ])
         discardingInput = true
         request = nil
         let response = WebhookResponse.text(.payloadTooLarge, "request body too large\n")
@@ -137,8 +141,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         } else if head.version.major == 1 && head.version.minor == 0 {
             headers.replaceOrAdd(name: "connection", value: "keep-alive")
         }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: response.status, headers: headers))),
-                      promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: response.status, headers: headers))),
+            promise: nil)
         if !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: response.body)))), promise: nil)
         }

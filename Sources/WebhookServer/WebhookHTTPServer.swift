@@ -68,7 +68,9 @@ public final class WebhookHTTPServer: Service, Sendable {
     private func listeningChannel() async throws -> any Channel {
         let task = binding.withLock { existing in
             if let existing { return existing }
-            let created = Task { try await self.makeBootstrap().bind(host: self.configuration.host, port: self.configuration.port).get() }
+            let created = Task {
+                try await self.makeBootstrap().bind(host: self.configuration.host, port: self.configuration.port).get()
+            }
             existing = created
             return created
         }

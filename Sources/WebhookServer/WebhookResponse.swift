@@ -22,6 +22,7 @@ struct WebhookResponse {
     /// A `text/html` response.
     static func html(_ status: HTTPResponseStatus, _ body: String) -> WebhookResponse {
         WebhookResponse(
-            status: status, headers: ["content-type": "text/html; charset=utf-8", "cache-control": "no-store"], body: body)
+            status: status, headers: ["content-type": "text/html; charset=utf-8", "cache-control": "no-store"],
+            body: body)
     }
 }

@@ -81,9 +81,13 @@ struct WithingsEmulatorCommand: AsyncParsableCommand {
         if let generate {
             let started = Date()
             let spec = try GeneratorSpec.parse(generate)
-            users += HistoryGenerator(seed: seed, now: now).makeUsers(spec, firstUserID: 10_000_001 + Int64(users.count))
+            users += HistoryGenerator(seed: seed, now: now).makeUsers(
+                spec, firstUserID: 10_000_001 + Int64(users.count))
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            FileHandle.standardError.write(Data("withings-emulator: generated \(spec.users) user(s) × \(spec.years) year(s) in \(seconds) s\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "withings-emulator: generated \(spec.users) user(s) × \(spec.years) year(s) in \(seconds) s\n".utf8)
+            )
         }
         return users.isEmpty ? DemoHousehold.users(now: now, seed: seed) : users
     }

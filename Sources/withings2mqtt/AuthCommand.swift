@@ -24,18 +24,22 @@ struct AuthCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.load().configuration
         guard configuration.accounts.contains(where: { $0.name == account }) else {
-            Console.error("no account named \(account) in the configuration; accounts: \(configuration.accounts.map(\.name).joined(separator: ", "))")
+            Console.error(
+                "no account named \(account) in the configuration; accounts: \(configuration.accounts.map(\.name).joined(separator: ", "))"
+            )
             throw ExitCode(2)
         }
         let directory = StateDirectory(path: configuration.stateDirectory)
         for warning in try directory.prepare() { Console.error("warning: \(warning)") }
-        let authorizer = SharedParts(configuration: configuration, version: BuildInfo.version).authorizer(directory: directory)
+        let authorizer = SharedParts(configuration: configuration, version: BuildInfo.version).authorizer(
+            directory: directory)
         do {
             let token: OAuthToken
             if let given = try code ?? redirectURL.map(Self.code(fromRedirect:)) {
                 token = try await authorizer.complete(account: account, code: given)
             } else {
-                token = try await interactive(authorizer: authorizer, configuration: configuration, directory: directory)
+                token = try await interactive(
+                    authorizer: authorizer, configuration: configuration, directory: directory)
             }
             Console.out("Account \(account) is linked to Withings user \(token.userID).")
             Console.out("userid: \(token.userID)")
@@ -48,7 +52,9 @@ struct AuthCommand: AsyncParsableCommand {
         }
     }
 
-    private func interactive(authorizer: Authorizer, configuration: Configuration, directory: StateDirectory)
+    private func interactive(
+        authorizer: Authorizer, configuration: Configuration, directory: StateDirectory
+    )
         async throws -> OAuthToken
     {
         let before = try? authorizer.boundUser(of: account)

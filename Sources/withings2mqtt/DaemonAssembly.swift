@@ -25,7 +25,8 @@ struct DaemonAssembly {
         for warning in try directory.prepare() { logger.warning("\(warning)") }
 
         let shared = SharedParts(configuration: configuration, version: BuildInfo.version)
-        let layout = TopicLayout(baseTopic: configuration.mqtt.baseTopic, discoveryPrefix: configuration.mqtt.discoveryPrefix)
+        let layout = TopicLayout(
+            baseTopic: configuration.mqtt.baseTopic, discoveryPrefix: configuration.mqtt.discoveryPrefix)
         let units: UnitSystem = configuration.units == .imperial ? .imperial : .metric
         let bridgeIdentity = BridgeIdentity(
             layout: layout, softwareVersion: BuildInfo.version, supportURL: BuildInfo.supportURL, units: units)
@@ -37,7 +38,9 @@ struct DaemonAssembly {
         let status = BridgeStatus(
             info: BridgeInfo(
                 version: BuildInfo.version,
-                accounts: configuration.accounts.map { BridgeInfo.Account(name: $0.name, userID: nil, state: "starting") },
+                accounts: configuration.accounts.map {
+                    BridgeInfo.Account(name: $0.name, userID: nil, state: "starting")
+                },
                 webhookEnabled: webhookOn, webhookPublicURL: configuration.webhook.publicURL,
                 webhookStatus: webhookOn ? "listening" : "disabled", units: units),
             topic: layout.bridgeInfo, publisher: publisher)
@@ -52,9 +55,11 @@ struct DaemonAssembly {
                 pollInterval: Double(configuration.effectivePollInterval))
             settings.measureRules = MeasureRules(includeAmbiguous: !configuration.withings.skipAmbiguous)
             let dependencies = AccountWorker.Dependencies(
-                client: client, tokens: tokens, store: directory.stateStore(account: account.name, as: AccountState.self),
+                client: client, tokens: tokens,
+                store: directory.stateStore(account: account.name, as: AccountState.self),
                 publisher: publisher, layout: layout, discovery: discovery,
-                states: StateMessageBuilder(layout: layout, units: units), events: EventBuilder(layout: layout, units: units),
+                states: StateMessageBuilder(layout: layout, units: units),
+                events: EventBuilder(layout: layout, units: units),
                 calendar: calendar, barrier: barrier, now: Self.now, status: status)
             let worker = try AccountWorker(settings: settings, dependencies: dependencies, logger: logger)
             workers.append(worker)
@@ -72,7 +77,8 @@ struct DaemonAssembly {
             sweep: { seen, generated in
                 StaleConfigSweep(layout: layout).clearMessages(seen: seen, generated: generated).map(\.topic)
             },
-            barrier: barrier, logger: logger, onConnectionChange: { connected in await readiness.connection(connected) })
+            barrier: barrier, logger: logger, onConnectionChange: { connected in await readiness.connection(connected) }
+        )
         let inbox = WebhookInbox(workers: workers, logger: logger)
         let allWorkers = workers
 
@@ -106,7 +112,8 @@ struct DaemonAssembly {
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        logger.info("withings2mqtt \(BuildInfo.version) starting", metadata: ["accounts": "\(configuration.accounts.count)"])
+        logger.info(
+            "withings2mqtt \(BuildInfo.version) starting", metadata: ["accounts": "\(configuration.accounts.count)"])
         do {
             try await group.run()
         } catch {

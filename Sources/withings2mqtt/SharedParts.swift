@@ -27,7 +27,8 @@ struct SharedParts: Sendable {
     func tokenManager(account: String, directory: StateDirectory) -> TokenManager {
         let oauth = self.oauth
         return TokenManager(
-            account: account, storage: FileTokenStorage(directory: directory, account: account), now: DaemonAssembly.now,
+            account: account, storage: FileTokenStorage(directory: directory, account: account),
+            now: DaemonAssembly.now,
             refresher: { try await oauth.refresh(refreshToken: $0) })
     }
 

@@ -39,7 +39,9 @@ struct SubscriptionsCommand: AsyncParsableCommand {
                 }
                 let missing = plan.missing(in: held)
                 if !missing.isEmpty, configuration.webhook.enabled, !revoke {
-                    Console.out("  missing: \(missing.map(String.init).joined(separator: ", ")) (the daemon subscribes them hourly)")
+                    Console.out(
+                        "  missing: \(missing.map(String.init).joined(separator: ", ")) (the daemon subscribes them hourly)"
+                    )
                 }
                 if revoke {
                     for subscription in plan.ours(in: held) {

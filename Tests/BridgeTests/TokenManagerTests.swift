@@ -25,24 +25,30 @@ private final class CountingRefresher: Sendable {
     let refuse = Mutex(false)
 
     func refresh(_ refreshToken: String) async throws -> OAuthToken {
-        let number = calls.withLock { $0 += 1; return $0 }
+        let number = calls.withLock {
+            $0 += 1; return $0
+        }
         try await Task.sleep(for: .milliseconds(30))
         if refuse.withLock({ $0 }) {
             throw WithingsError.api(status: 401, family: WithingsStatusFamily(status: 401), detail: "invalid_token")
         }
-        return OAuthToken(userID: 7, accessToken: "access-\(number)", refreshToken: "refresh-\(number)",
-                          expiresAt: 10_000 + 10_800, scope: "user.metrics")
+        return OAuthToken(
+            userID: 7, accessToken: "access-\(number)", refreshToken: "refresh-\(number)",
+            expiresAt: 10_000 + 10_800, scope: "user.metrics")
     }
 }
 
 @Suite struct TokenManagerTests {
-    private let expiring = OAuthToken(userID: 7, accessToken: "access-0", refreshToken: "refresh-0",
-                                      expiresAt: 10_000 + 100, scope: "user.metrics")
-    private let fresh = OAuthToken(userID: 7, accessToken: "access-0", refreshToken: "refresh-0",
-                                   expiresAt: 10_000 + 5000, scope: "user.metrics")
+    private let expiring = OAuthToken(
+        userID: 7, accessToken: "access-0", refreshToken: "refresh-0",
+        expiresAt: 10_000 + 100, scope: "user.metrics")
+    private let fresh = OAuthToken(
+        userID: 7, accessToken: "access-0", refreshToken: "refresh-0",
+        expiresAt: 10_000 + 5000, scope: "user.metrics")
 
     private func manager(_ storage: MemoryTokenStorage, _ refresher: CountingRefresher) -> TokenManager {
-        TokenManager(account: "alice", storage: storage, now: { 10_000 }, refresher: { try await refresher.refresh($0) })
+        TokenManager(
+            account: "alice", storage: storage, now: { 10_000 }, refresher: { try await refresher.refresh($0) })
     }
 
     @Test func validTokenIsUsedWithoutRefreshing() async throws {
@@ -98,8 +104,10 @@ private final class CountingRefresher: Sendable {
         await #expect(throws: AuthorizationRequired.self) { try await tokens.accessToken() }
         #expect(refresher.calls.withLock { $0 } == 1)
         // `withings2mqtt auth` stores a new token: the next call picks it up.
-        try storage.save(OAuthToken(userID: 7, accessToken: "access-new", refreshToken: "refresh-new",
-                                    expiresAt: 20_000, scope: "user.metrics"))
+        try storage.save(
+            OAuthToken(
+                userID: 7, accessToken: "access-new", refreshToken: "refresh-new",
+                expiresAt: 20_000, scope: "user.metrics"))
         #expect(try await tokens.accessToken() == "access-new")
         #expect(await tokens.state == .authorized)
     }

@@ -29,7 +29,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
         BrokenConfig(
             name: "not a mapping", yaml: "- alice\n- bob\n",
             expected: [
-                "line 1: the file must be a YAML mapping with sections like mqtt:, withings: and accounts:, got a list",
+                "line 1: the file must be a YAML mapping with sections like mqtt:, withings: and accounts:, got a list"
             ]),
         BrokenConfig(
             name: "empty file", yaml: "",
@@ -53,7 +53,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             name: "accounts not a list",
             yaml: ConfigTestSupport.minimalYAML.replacingOccurrences(of: "  - name: alice", with: "  name: alice"),
             expected: [
-                "accounts (line 5): expected a list of accounts, got a section of keys; e.g. accounts: [{name: alice}]",
+                "accounts (line 5): expected a list of accounts, got a section of keys; e.g. accounts: [{name: alice}]"
             ]),
         .appending(
             "unknown keys", "mqtt:\n  hots: broker\n  baseTopic: x\n  colour: red\nbase_topic: y\n",
@@ -79,8 +79,11 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             ]),
         BrokenConfig(
             name: "empty account list",
-            yaml: ConfigTestSupport.minimalYAML.replacingOccurrences(of: "accounts:\n  - name: alice", with: "accounts: []"),
-            expected: ["accounts (line 5): the list is empty; at least one account is required, e.g. accounts: [{name: alice}]"]),
+            yaml: ConfigTestSupport.minimalYAML.replacingOccurrences(
+                of: "accounts:\n  - name: alice", with: "accounts: []"),
+            expected: [
+                "accounts (line 5): the list is empty; at least one account is required, e.g. accounts: [{name: alice}]"
+            ]),
         .appending(
             "ports out of range", "mqtt:\n  port: 70000\n  keepalive: 2\nwebhook:\n  listen: 0.0.0.0:99999\n",
             [
@@ -93,7 +96,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             "listen without a host", "webhook:\n  listen: \"8484\"\n",
             [
                 "webhook.listen (line 8): \"8484\" is not host:port; allowed: e.g. 0.0.0.0:8484, 127.0.0.1:8484 "
-                    + "or [::]:8484 with a port from 1 to 65535",
+                    + "or [::]:8484 with a port from 1 to 65535"
             ]),
         BrokenConfig(
             name: "URLs not http(s)",
@@ -110,7 +113,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             "webhook enabled without public URL", "webhook:\n  enabled: true\n",
             [
                 "webhook.public_url: missing; required when webhook.enabled is true: the https URL Withings calls, "
-                    + "e.g. https://bridge.example.com/withings2mqtt",
+                    + "e.g. https://bridge.example.com/withings2mqtt"
             ]),
         .appending(
             "public URL with a query", "webhook:\n  public_url: https://example.com/x?a=1\n",
@@ -119,19 +122,19 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             "base topic equals the discovery prefix", "mqtt:\n  base_topic: homeassistant\n",
             [
                 "mqtt.base_topic (line 8): \"homeassistant\" equals mqtt.discovery_prefix; allowed: a topic outside "
-                    + "the discovery prefix, e.g. withings2mqtt",
+                    + "the discovery prefix, e.g. withings2mqtt"
             ]),
         .appending(
             "base topic inside the discovery prefix", "mqtt:\n  base_topic: homeassistant/withings\n",
             [
                 "mqtt.base_topic (line 8): \"homeassistant/withings\" lies inside mqtt.discovery_prefix "
-                    + "\"homeassistant\"; allowed: a topic outside it, e.g. withings2mqtt",
+                    + "\"homeassistant\"; allowed: a topic outside it, e.g. withings2mqtt"
             ]),
         .appending(
             "discovery prefix inside the base topic", "mqtt:\n  base_topic: home\n  discovery_prefix: home/ha\n",
             [
                 "mqtt.discovery_prefix (line 9): \"home/ha\" lies inside mqtt.base_topic \"home\"; allowed: a prefix "
-                    + "outside it, e.g. homeassistant",
+                    + "outside it, e.g. homeassistant"
             ]),
         .appending(
             "bad topics", "mqtt:\n  base_topic: \"\"\n  discovery_prefix: ha/+/x\n  status_topic: ha/#\n",
@@ -147,13 +150,13 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             "poll interval too short", "poll:\n  interval: 30\n",
             [
                 "poll.interval (line 8): 30 s is too short; allowed: 60 s or more (Withings allows 120 requests a "
-                    + "minute per app)",
+                    + "minute per app)"
             ]),
         .appending(
             "poll interval not a duration", "poll:\n  interval: ten minutes\n",
             [
                 "poll.interval (line 8): \"ten minutes\" is not a duration; allowed: seconds (600) or a number with "
-                    + "s, m, h or d (10m, 2h)",
+                    + "s, m, h or d (10m, 2h)"
             ]),
         .appending(
             "unknown units and log level", "units: metrik\nlog_level: verbose\n",
@@ -166,7 +169,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             "unknown time zone", "timezone: Mars/Olympus_Mons\n",
             [
                 "timezone (line 7): \"Mars/Olympus_Mons\" is not an IANA time zone; allowed: a name like Europe/Paris "
-                    + "or America/New_York, or remove the key to use the system zone",
+                    + "or America/New_York, or remove the key to use the system zone"
             ]),
         .appending(
             "unreadable secret files",
@@ -178,7 +181,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
                     + "readable file holding only the secret",
             ]),
         .appending(
-            "TLS files missing", "mqtt:\n  tls: true\n  ca_file: /nonexistent/ca.pem\n  cert_file: /nonexistent/c.pem\n",
+            "TLS files missing",
+            "mqtt:\n  tls: true\n  ca_file: /nonexistent/ca.pem\n  cert_file: /nonexistent/c.pem\n",
             [
                 "mqtt.ca_file (line 9): cannot use /nonexistent/ca.pem: it does not exist; allowed: a readable PEM file",
                 "mqtt.cert_file (line 10): cannot use /nonexistent/c.pem: it does not exist; allowed: a readable "
@@ -189,13 +193,13 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             "host with a scheme", "mqtt:\n  host: mqtt://broker.lan\n",
             [
                 "mqtt.host (line 8): \"mqtt://broker.lan\" is not a host name; allowed: a name or IP only, "
-                    + "e.g. localhost (set the port with mqtt.port and TLS with mqtt.tls)",
+                    + "e.g. localhost (set the port with mqtt.port and TLS with mqtt.tls)"
             ]),
         .appending(
             "webhook secret with a slash is masked", "webhook:\n  secret: abc/defghijklmnopqrstu\n",
             [
                 "webhook.secret (line 8): ******** contains characters not allowed in a URL path segment; allowed: "
-                    + "A-Z a-z 0-9 . _ ~ -",
+                    + "A-Z a-z 0-9 . _ ~ -"
             ]),
         .appending(
             "secret of the wrong type is masked", "mqtt:\n  password: [hunter2-topsecret]\n",

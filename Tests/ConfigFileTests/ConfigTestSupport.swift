@@ -37,7 +37,9 @@ enum ConfigTestSupport {
     }
 
     /// The problems loading `yaml` produces (empty when it loads).
-    static func problems(_ yaml: String, environment: [String: String] = [:], directory: String = "/nonexistent-dir")
+    static func problems(
+        _ yaml: String, environment: [String: String] = [:], directory: String = "/nonexistent-dir"
+    )
         -> [String]
     {
         do {
@@ -50,6 +52,7 @@ enum ConfigTestSupport {
 
     /// The repository root, found from this file's path.
     static func repositoryRoot(filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 }

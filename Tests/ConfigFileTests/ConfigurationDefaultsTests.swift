@@ -28,9 +28,10 @@ import Testing
     @Test func exampleFileAtTheRepositoryRootIsValid() throws {
         let path = ConfigTestSupport.repositoryRoot().appendingPathComponent("config.example.yaml").path
         let loaded = try ConfigurationLoader(environment: [:]).load(path: path)
-        #expect(loaded.configuration.accounts == [
-            Configuration.Account(name: "alice", displayName: "Alice"), Configuration.Account(name: "bob"),
-        ])
+        #expect(
+            loaded.configuration.accounts == [
+                Configuration.Account(name: "alice", displayName: "Alice"), Configuration.Account(name: "bob"),
+            ])
         #expect(loaded.configuration.webhook.publicURL == "https://bridge.example.com/withings2mqtt")
         #expect(loaded.configuration.mqtt.statusTopic == "homeassistant/status")
         #expect(loaded.warnings.isEmpty)
@@ -75,9 +76,10 @@ import Testing
         #expect(configuration.mqtt.keepalive == 30)
         #expect(configuration.withings.clientID == "4567")
         #expect(configuration.withings.skipAmbiguous == false)
-        #expect(configuration.accounts == [
-            Configuration.Account(name: "alice"), Configuration.Account(name: "bob-2", displayName: "Bob"),
-        ])
+        #expect(
+            configuration.accounts == [
+                Configuration.Account(name: "alice"), Configuration.Account(name: "bob-2", displayName: "Bob"),
+            ])
         #expect(configuration.webhook.listenHost == "::1")
         #expect(configuration.webhook.listenPort == 9000)
         #expect(configuration.webhook.publicURL == "https://hooks.example.com/w2m")
@@ -90,12 +92,13 @@ import Testing
     }
 
     @Test func webhooksChangeThePollDefault() throws {
-        let yaml = ConfigTestSupport.minimalYAML + """
+        let yaml =
+            ConfigTestSupport.minimalYAML + """
 
-            webhook:
-              enabled: true
-              public_url: https://bridge.example.com/withings2mqtt
-            """
+                webhook:
+                  enabled: true
+                  public_url: https://bridge.example.com/withings2mqtt
+                """
         let configuration = try ConfigTestSupport.load(yaml).configuration
         #expect(configuration.poll.interval == nil)
         #expect(configuration.effectivePollInterval == 7200)
@@ -104,44 +107,49 @@ import Testing
     @Test func tlsDefaultsToPort8883AndResolvesRelativePaths() throws {
         let directory = try ConfigTestSupport.makeTemporaryDirectory()
         try ConfigTestSupport.write("-----BEGIN CERTIFICATE-----\n", to: "ca.pem", in: directory)
-        let yaml = ConfigTestSupport.minimalYAML + """
+        let yaml =
+            ConfigTestSupport.minimalYAML + """
 
-            mqtt:
-              tls: true
-              ca_file: ca.pem
-            """
+                mqtt:
+                  tls: true
+                  ca_file: ca.pem
+                """
         let configuration = try ConfigTestSupport.load(yaml, directory: directory.path).configuration
         #expect(configuration.mqtt.port == 8883)
         #expect(configuration.mqtt.caFile == directory.appendingPathComponent("ca.pem").path)
     }
 
     @Test func httpPublicURLIsAWarningNotAnError() throws {
-        let yaml = ConfigTestSupport.minimalYAML + """
+        let yaml =
+            ConfigTestSupport.minimalYAML + """
 
-            webhook:
-              enabled: true
-              public_url: http://127.0.0.1:8484
-            """
+                webhook:
+                  enabled: true
+                  public_url: http://127.0.0.1:8484
+                """
         let loaded = try ConfigTestSupport.load(yaml)
-        #expect(loaded.warnings.map(\.description) == [
-            "webhook.public_url (line 9): uses http; Withings only calls https URLs on port 443 "
-                + "(fine for the emulator and tests)",
-        ])
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "webhook.public_url (line 9): uses http; Withings only calls https URLs on port 443 "
+                    + "(fine for the emulator and tests)"
+            ])
     }
 
     @Test func httpsOnAnotherPortOrAnIPIsWarned() throws {
-        let yaml = ConfigTestSupport.minimalYAML + """
+        let yaml =
+            ConfigTestSupport.minimalYAML + """
 
-            webhook:
-              public_url: https://10.0.0.2:8443/x
-              secret: short
-            """
+                webhook:
+                  public_url: https://10.0.0.2:8443/x
+                  secret: short
+                """
         let warnings = try ConfigTestSupport.load(yaml).warnings.map(\.description)
-        #expect(warnings == [
-            "webhook.public_url (line 8): uses port 8443; Withings only calls https URLs on port 443",
-            "webhook.public_url (line 8): host 10.0.0.2 is not a public DNS name; Withings refuses IP addresses "
-                + "and localhost",
-            "webhook.secret (line 9): is shorter than 16 characters; anyone who guesses it can send fake bed events",
-        ])
+        #expect(
+            warnings == [
+                "webhook.public_url (line 8): uses port 8443; Withings only calls https URLs on port 443",
+                "webhook.public_url (line 8): host 10.0.0.2 is not a public DNS name; Withings refuses IP addresses "
+                    + "and localhost",
+                "webhook.secret (line 9): is shorter than 16 characters; anyone who guesses it can send fake bed events",
+            ])
     }
 }

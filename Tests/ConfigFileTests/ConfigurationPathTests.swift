@@ -32,8 +32,9 @@ import Testing
         do {
             _ = try ConfigurationLoader(environment: [:]).load(path: "/nonexistent/w2m.yaml")
         } catch {
-            #expect(error.description == "cannot read the configuration file: it does not exist "
-                + "(pass --config FILE or set WITHINGS2MQTT_CONFIG)")
+            #expect(
+                error.description == "cannot read the configuration file: it does not exist "
+                    + "(pass --config FILE or set WITHINGS2MQTT_CONFIG)")
             #expect(error.report.hasPrefix("/nonexistent/w2m.yaml: 1 problem\n"))
         }
     }

@@ -56,9 +56,10 @@ import Testing
 
     @Test func warningsAreListedAsComments() throws {
         let text = EffectiveSettingsPrinter().render(try ConfigTestSupport.load(Self.yaml))
-        #expect(text.hasSuffix(
-            "# warning: webhook.public_url (line 13): uses http; Withings only calls https URLs on port 443 "
-                + "(fine for the emulator and tests)\n"))
+        #expect(
+            text.hasSuffix(
+                "# warning: webhook.public_url (line 13): uses http; Withings only calls https URLs on port 443 "
+                    + "(fine for the emulator and tests)\n"))
     }
 
     @Test func maskedDescriptionOfABareConfiguration() throws {
@@ -72,7 +73,9 @@ import Testing
 
     @Test func problemsNeverShowASecret() {
         let broken = Self.yaml
-            .replacingOccurrences(of: "secret: webhook-secret-XYZ-0123456789", with: "secret: webhook/secret-XYZ-0123456789")
+            .replacingOccurrences(
+                of: "secret: webhook-secret-XYZ-0123456789", with: "secret: webhook/secret-XYZ-0123456789"
+            )
             .replacingOccurrences(of: "  password: broker-password-XYZ", with: "  password: {x: broker-password-XYZ}")
             .replacingOccurrences(of: "client_secret: client-secret-XYZ", with: "client_secert: client-secret-XYZ")
         let problems = ConfigTestSupport.problems(broken)

@@ -22,7 +22,8 @@ import WithingsAPI
     @Test func silentServerTimesOut() async throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
-        let transport = CurlHTTPTransport(version: "test", connectTimeout: .seconds(5), totalTimeout: .milliseconds(300))
+        let transport = CurlHTTPTransport(
+            version: "test", connectTimeout: .seconds(5), totalTimeout: .milliseconds(300))
         let request = TransportRequest(method: "GET", url: server.baseURL + "/silent?access_token=SECRET")
         let error = try await #require(throws: TransportError.self) { try await transport.send(request) }
         #expect(error.kind == .timeout)
@@ -38,7 +39,8 @@ import WithingsAPI
         let transport = CurlHTTPTransport(version: "test")
         let clock = ContinuousClock()
         let start = clock.now
-        let response = try await transport.send(TransportRequest(method: "GET", url: server.baseURL + "/\(route)/\(size)"))
+        let response = try await transport.send(
+            TransportRequest(method: "GET", url: server.baseURL + "/\(route)/\(size)"))
         let elapsed = clock.now - start
         #expect(response.body == patternBytes(count: size))
         print("\(size >> 20) MiB via /\(route) received in \(elapsed)")
@@ -59,7 +61,8 @@ import WithingsAPI
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let transport = CurlHTTPTransport(version: "test", maxResponseBytes: 1 << 20)
-        let response = try await transport.send(TransportRequest(method: "GET", url: server.baseURL + "/stream/\(1 << 20)"))
+        let response = try await transport.send(
+            TransportRequest(method: "GET", url: server.baseURL + "/stream/\(1 << 20)"))
         #expect(response.body.count == 1 << 20)
     }
 

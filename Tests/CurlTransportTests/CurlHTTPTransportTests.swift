@@ -50,7 +50,8 @@ import WithingsAPI
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let body: [UInt8] = [0, 1, 2, 255, 13, 10]
-        let response = try await transport.send(TransportRequest(method: method, url: server.baseURL + "/echo", body: body))
+        let response = try await transport.send(
+            TransportRequest(method: method, url: server.baseURL + "/echo", body: body))
         #expect(response.header("X-Echo-Method") == method)
         #expect(Array(response.body.suffix(body.count)) == body)
     }

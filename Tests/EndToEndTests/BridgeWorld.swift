@@ -20,8 +20,10 @@ final class BridgeWorld: @unchecked Sendable {
     private(set) var bridge: ChildProcess?
     private var runs = 0
 
-    private init(broker: MosquittoBroker, emulator: EmulatorProcess, recorder: MessageRecorder, directory: URL,
-                 webhookPort: Int, accounts: [String], extraYAML: String, pollInterval: String) throws {
+    private init(
+        broker: MosquittoBroker, emulator: EmulatorProcess, recorder: MessageRecorder, directory: URL,
+        webhookPort: Int, accounts: [String], extraYAML: String, pollInterval: String
+    ) throws {
         self.broker = broker
         self.emulator = emulator
         self.recorder = recorder
@@ -77,14 +79,16 @@ final class BridgeWorld: @unchecked Sendable {
     func authorize(_ account: String, as user: String) async throws -> (status: Int32, output: String) {
         let location = try await authorizeRedirect(user: user)
         return try await ChildProcess.run(
-            "withings2mqtt", arguments: ["auth", "--config", configFile.path, "--account", account, "--redirect-url", location])
+            "withings2mqtt",
+            arguments: ["auth", "--config", configFile.path, "--account", account, "--redirect-url", location])
     }
 
     /// Follows the emulator's authorize page and returns the redirect it answers with.
     func authorizeRedirect(user: String, state: String = "e2e") async throws -> String {
-        let url = WithingsRequest.authorizeURL(
-            clientID: "e2e-client", redirectURI: "http://127.0.0.1:\(webhookPort)/oauth/callback", state: state,
-            base: "\(emulator.baseURL)/oauth2_user/authorize2") + "&userid=\(user)"
+        let url =
+            WithingsRequest.authorizeURL(
+                clientID: "e2e-client", redirectURI: "http://127.0.0.1:\(webhookPort)/oauth/callback", state: state,
+                base: "\(emulator.baseURL)/oauth2_user/authorize2") + "&userid=\(user)"
         let response = try await http.send(TransportRequest(method: "GET", url: url))
         guard response.status == 302, let location = response.header("Location") else {
             throw WorldError("authorize answered \(response.status)")
@@ -104,11 +108,14 @@ final class BridgeWorld: @unchecked Sendable {
     @discardableResult
     func control(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
         let bytes = try body.map { Array(try JSONSerialization.data(withJSONObject: $0)) }
-        let response = try await http.send(TransportRequest(
-            method: method, url: emulator.baseURL + path, headers: [TransportHeader("Content-Type", "application/json")],
-            body: bytes))
+        let response = try await http.send(
+            TransportRequest(
+                method: method, url: emulator.baseURL + path,
+                headers: [TransportHeader("Content-Type", "application/json")],
+                body: bytes))
         guard response.status == 200 else {
-            throw WorldError("\(method) \(path) answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+            throw WorldError(
+                "\(method) \(path) answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
         }
         return (try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
     }
@@ -123,19 +130,23 @@ final class BridgeWorld: @unchecked Sendable {
     }
 
     /// Posts a raw webhook to the bridge's server.
-    func postWebhook(path: String? = nil, body: [UInt8], contentType: String = "application/x-www-form-urlencoded")
+    func postWebhook(
+        path: String? = nil, body: [UInt8], contentType: String = "application/x-www-form-urlencoded"
+    )
         async throws -> Int
     {
         let url = "http://127.0.0.1:\(webhookPort)\(path ?? "/webhook/\(Self.secret)")"
-        let response = try await http.send(TransportRequest(
-            method: "POST", url: url, headers: [TransportHeader("Content-Type", contentType)], body: body))
+        let response = try await http.send(
+            TransportRequest(
+                method: "POST", url: url, headers: [TransportHeader("Content-Type", contentType)], body: body))
         return response.status
     }
 
     /// Publishes a retained message as another client would.
     func publishRetained(_ topic: String, _ payload: String, retain: Bool = true) async throws {
         let connection = try MosquittoConnection(
-            options: MosquittoOptions(host: "127.0.0.1", port: broker.port, clientID: "pub-\(UUID().uuidString.prefix(8))"))
+            options: MosquittoOptions(
+                host: "127.0.0.1", port: broker.port, clientID: "pub-\(UUID().uuidString.prefix(8))"))
         try connection.start()
         try await connection.publish(MQTTMessage(topic: topic, string: payload, qos: 1, retain: retain))
         _ = await connection.shutdown(finalMessages: [], timeout: .seconds(2))
@@ -145,25 +156,31 @@ final class BridgeWorld: @unchecked Sendable {
     func subscribeDirectly(user: String, callbackURL: String, appli: Int) async throws {
         let location = try await authorizeRedirect(user: user, state: "other")
         let code = URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value ?? ""
-        let tokenResponse = try await http.send(TransportRequest(
-            method: "POST", url: emulator.baseURL + "/v2/oauth2",
-            headers: [TransportHeader("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array(FormURLEncoding.encode([
-                ("action", "requesttoken"), ("grant_type", "authorization_code"), ("client_id", "other"),
-                ("client_secret", "other"), ("code", code),
-                ("redirect_uri", "http://127.0.0.1:\(webhookPort)/oauth/callback"),
-            ]).utf8)))
+        let tokenResponse = try await http.send(
+            TransportRequest(
+                method: "POST", url: emulator.baseURL + "/v2/oauth2",
+                headers: [TransportHeader("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array(
+                    FormURLEncoding.encode([
+                        ("action", "requesttoken"), ("grant_type", "authorization_code"), ("client_id", "other"),
+                        ("client_secret", "other"), ("code", code),
+                        ("redirect_uri", "http://127.0.0.1:\(webhookPort)/oauth/callback"),
+                    ]).utf8)))
         let json = try JSONSerialization.jsonObject(with: Data(tokenResponse.body)) as? [String: Any]
         guard let access = (json?["body"] as? [String: Any])?["access_token"] as? String else {
             throw WorldError("no token: \(String(decoding: tokenResponse.body, as: UTF8.self))")
         }
-        let response = try await http.send(TransportRequest(
-            method: "POST", url: emulator.baseURL + "/notify",
-            headers: [TransportHeader("Authorization", "Bearer \(access)"),
-                      TransportHeader("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array(FormURLEncoding.encode([
-                ("action", "subscribe"), ("callbackurl", callbackURL), ("appli", String(appli)),
-            ]).utf8)))
+        let response = try await http.send(
+            TransportRequest(
+                method: "POST", url: emulator.baseURL + "/notify",
+                headers: [
+                    TransportHeader("Authorization", "Bearer \(access)"),
+                    TransportHeader("Content-Type", "application/x-www-form-urlencoded"),
+                ],
+                body: Array(
+                    FormURLEncoding.encode([
+                        ("action", "subscribe"), ("callbackurl", callbackURL), ("appli", String(appli)),
+                    ]).utf8)))
         let answer = String(decoding: response.body, as: UTF8.self)
         guard answer.contains("\"status\":0") else { throw WorldError("subscribe failed: \(answer)") }
     }

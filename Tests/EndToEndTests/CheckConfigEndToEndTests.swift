@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func validConfigPrintsSettingsWithSecretsMasked() async throws {
-        let file = try write("""
+        let file = try write(
+            """
             mqtt:
               password: broker-password-123
             withings:
@@ -31,7 +32,8 @@ import Testing
     }
 
     @Test func brokenConfigGivesOneMessagePerProblemAndExitsNonZero() async throws {
-        let file = try write("""
+        let file = try write(
+            """
             mqtt:
               port: 70000
               base_topic: homeassistant
@@ -46,7 +48,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try await ChildProcess.run("withings2mqtt", arguments: ["check-config", "--config", file.path])
         #expect(result.status == 2)
-        for key in ["mqtt.port", "mqtt.base_topic", "mqtt.discovery_prefx", "withings.client_secret", "accounts", "units"] {
+        for key in [
+            "mqtt.port", "mqtt.base_topic", "mqtt.discovery_prefx", "withings.client_secret", "accounts", "units",
+        ] {
             #expect(result.output.contains(key), "missing a message about \(key):\n\(result.output)")
         }
         #expect(result.output.contains("did you mean"))

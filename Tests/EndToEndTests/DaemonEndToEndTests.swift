@@ -34,7 +34,8 @@ struct DaemonEndToEndTests {
         let expected = try Self.expectedMeasures(folder: "homeassistant-2024.1")
         #expect(retained["withings2mqtt/alice/weight_kg"] == NumberFormat.format(expected[MeasureKey(type: 1)]!.value))
         #expect(retained["withings2mqtt/alice/weight_kg"] == "70")
-        #expect(retained["withings2mqtt/alice/fat_ratio_pct"] == NumberFormat.format(expected[MeasureKey(type: 6)]!.value))
+        #expect(
+            retained["withings2mqtt/alice/fat_ratio_pct"] == NumberFormat.format(expected[MeasureKey(type: 6)]!.value))
         #expect(retained["withings2mqtt/alice/spo2_pct"] == NumberFormat.format(expected[MeasureKey(type: 54)]!.value))
         #expect(retained["withings2mqtt/bob/visceral_fat"] == "102")
         #expect(retained["withings2mqtt/alice/visceral_fat"] == "None")
@@ -53,9 +54,13 @@ struct DaemonEndToEndTests {
 
         // Every planned entity of each account has a retained config and a retained state.
         for (account, userID) in [("alice", Int64(10_000_001)), ("bob", 10_000_002)] {
-            let configs = retained.keys.filter { $0.hasPrefix("homeassistant/") && $0.contains("withings2mqtt_\(userID)/") }
+            let configs = retained.keys.filter {
+                $0.hasPrefix("homeassistant/") && $0.contains("withings2mqtt_\(userID)/")
+            }
             #expect(configs.count > 60, "\(account) has \(configs.count) configs")
-            let states = retained.keys.filter { $0.hasPrefix("withings2mqtt/\(account)/") && !$0.hasSuffix("/attributes") }
+            let states = retained.keys.filter {
+                $0.hasPrefix("withings2mqtt/\(account)/") && !$0.hasSuffix("/attributes")
+            }
             #expect(states.count > 60, "\(account) has \(states.count) states")
         }
     }
@@ -96,7 +101,8 @@ struct DaemonEndToEndTests {
         try await world.control("POST", "/_emulator/requests/reset")
 
         let mark = recorder.count
-        try await world.control("POST", "/_emulator/measurements", ["user": "alice", "type": 1, "value": 71234, "unit": -3])
+        try await world.control(
+            "POST", "/_emulator/measurements", ["user": "alice", "type": 1, "value": 71234, "unit": -3])
         try await world.control("POST", "/_emulator/webhooks", ["user": "alice", "appli": 1])
         try await recorder.waitFor("withings2mqtt/alice/weight_kg", after: mark) { $0 == "71.234" }
         try await recorder.waitFor("withings2mqtt/alice/events", after: mark) { $0.contains("71.234") }
@@ -189,7 +195,9 @@ struct DaemonEndToEndTests {
         let mark = world.recorder.count
         world.bridge?.kill(signal: SIGKILL)
         // The broker notices the dead socket at once on loopback and publishes the will.
-        try await world.recorder.waitFor("withings2mqtt/bridge/state", after: mark, timeout: .seconds(30)) { $0 == "offline" }
+        try await world.recorder.waitFor("withings2mqtt/bridge/state", after: mark, timeout: .seconds(30)) {
+            $0 == "offline"
+        }
         let retained = try await world.broker.retainedStrings("withings2mqtt/bridge/state")
         #expect(retained["withings2mqtt/bridge/state"] == "offline")
     }

@@ -11,11 +11,15 @@ struct MQTTSessionEndToEndTests {
         #expect(try await world.authorize("alice", as: "alice").status == 0)
         let stale = "homeassistant/sensor/withings2mqtt_10000001/retired_metric/config"
         let foreign = "homeassistant/sensor/0x00158d0001a2b3c4/temperature/config"
-        try await world.publishRetained(stale, """
+        try await world.publishRetained(
+            stale,
+            """
             {"unique_id":"withings2mqtt_10000001_retired_metric","state_topic":"withings2mqtt/alice/retired_metric",\
             "origin":{"name":"withings2mqtt"}}
             """)
-        try await world.publishRetained(foreign, """
+        try await world.publishRetained(
+            foreign,
+            """
             {"unique_id":"0x00158d0001a2b3c4_temperature","state_topic":"zigbee2mqtt/bedroom","origin":{"name":"Zigbee2MQTT"}}
             """)
         try world.startBridge()
@@ -61,7 +65,9 @@ struct MQTTSessionEndToEndTests {
             after = try await world.broker.retainedStrings("#")
             if Set(before.keys).isSubset(of: after.keys) { break }
         }
-        print("broker restart: \(after.count) of \(before.count) retained topics back after \(ContinuousClock.now - start)")
+        print(
+            "broker restart: \(after.count) of \(before.count) retained topics back after \(ContinuousClock.now - start)"
+        )
         #expect(Set(before.keys).isSubset(of: after.keys))
         #expect(after["withings2mqtt/alice/weight_kg"] == before["withings2mqtt/alice/weight_kg"])
         #expect(after["withings2mqtt/bridge/state"] == "online")

@@ -23,7 +23,8 @@ final class MessageRecorder: Sendable {
     /// Connects to the broker on `port` and subscribes to `filter`.
     static func start(port: Int, filter: String = "#") async throws -> MessageRecorder {
         let connection = try MosquittoConnection(
-            options: MosquittoOptions(host: "127.0.0.1", port: port, clientID: "recorder-\(UUID().uuidString.prefix(8))"))
+            options: MosquittoOptions(
+                host: "127.0.0.1", port: port, clientID: "recorder-\(UUID().uuidString.prefix(8))"))
         let recorder = MessageRecorder(connection: connection)
         let task = Task {
             for await event in connection.events {

@@ -15,11 +15,15 @@ struct SystemdNotifyEndToEndTests {
         defer { close(fd) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
-        _ = withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            socketPath.utf8CString.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(buffer.count))) }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            socketPath.utf8CString.withUnsafeBytes {
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(buffer.count)))
+            }
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         #expect(bound == 0)
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
@@ -36,8 +40,9 @@ struct SystemdNotifyEndToEndTests {
                 await Task.yield()
             }
         }
-        await drain(until: { $0.contains { $0.contains("READY=1") } && $0.filter { $0.contains("WATCHDOG=1") }.count >= 2 },
-                    seconds: 20)
+        await drain(
+            until: { $0.contains { $0.contains("READY=1") } && $0.filter { $0.contains("WATCHDOG=1") }.count >= 2 },
+            seconds: 20)
         #expect(received.contains { $0.contains("READY=1") }, "\(received)")
         #expect(received.filter { $0.contains("WATCHDOG=1") }.count >= 2, "\(received)")
         world.bridge?.kill(signal: SIGTERM)

@@ -9,7 +9,8 @@ import WithingsAPI
 struct TokenCrashSafetyTests {
     @Test func sigkillDuringRefreshesNeverLosesTheTokens() async throws {
         // One-second access tokens: every API call refreshes first (the margin is ten minutes).
-        let world = try await BridgeWorld.start(emulatorArguments: ["--access-token-lifetime", "1"], accounts: ["alice"])
+        let world = try await BridgeWorld.start(
+            emulatorArguments: ["--access-token-lifetime", "1"], accounts: ["alice"])
         defer { Task { await world.shutdown() } }
         #expect(try await world.authorize("alice", as: "alice").status == 0)
         let tokenFile = world.stateDirectory.appendingPathComponent("alice.token.json")

@@ -26,7 +26,8 @@ import WithingsAPI
         #expect(device["model"] as? String == "Withings account")
         #expect(device["via_device"] as? String == "withings2mqtt_bridge_withings2mqtt")
         let availability = try #require(payload["availability"] as? [[String: String]])
-        #expect(availability == [["topic": "withings2mqtt/bridge/state"], ["topic": "withings2mqtt/alice/availability"]])
+        #expect(
+            availability == [["topic": "withings2mqtt/bridge/state"], ["topic": "withings2mqtt/alice/availability"]])
         #expect(payload["availability_mode"] as? String == "all")
         #expect(payload["payload_available"] as? String == "online")
         #expect(payload["payload_not_available"] as? String == "offline")
@@ -48,11 +49,14 @@ import WithingsAPI
         #expect(payload["entity_category"] == nil && payload["options"] == nil)
         #expect(payload.count == 17)
         // Stable bytes: sorted keys, no whitespace.
-        #expect(message.payloadString.hasPrefix(
-            #"{"availability":[{"topic":"withings2mqtt/bridge/state"},{"topic":"withings2mqtt/alice/availability"}],"#
-                + #""availability_mode":"all","default_entity_id":"sensor.withings_alice_weight_kg","device":{"#
-        ))
-        #expect(message.payloadString.hasSuffix(#""unique_id":"withings2mqtt_12345_weight_kg","unit_of_measurement":"kg"}"#))
+        #expect(
+            message.payloadString.hasPrefix(
+                #"{"availability":[{"topic":"withings2mqtt/bridge/state"},{"topic":"withings2mqtt/alice/availability"}],"#
+                    + #""availability_mode":"all","default_entity_id":"sensor.withings_alice_weight_kg","device":{"#
+            ))
+        #expect(
+            message.payloadString.hasSuffix(#""unique_id":"withings2mqtt_12345_weight_kg","unit_of_measurement":"kg"}"#)
+        )
     }
 
     @Test func deepSleep() throws {

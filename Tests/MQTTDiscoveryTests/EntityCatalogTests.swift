@@ -20,7 +20,8 @@ import WithingsAPI
         "activity_soft_duration_today", "activity_moderate_duration_today", "activity_intense_duration_today",
         "activity_active_duration_today", "activity_active_calories_burnt_today", "activity_total_calories_burnt_today",
         "step_goal", "sleep_goal", "weight_goal", "workout_type", "workout_active_calories_burnt", "workout_distance",
-        "workout_floors_climbed", "workout_intensity", "workout_pause_duration", "workout_duration", "battery", "in_bed",
+        "workout_floors_climbed", "workout_intensity", "workout_pause_duration", "workout_duration", "battery",
+        "in_bed",
     ]
 
     @Test func hasEveryHomeAssistantKey() {
@@ -32,8 +33,10 @@ import WithingsAPI
     }
 
     @Test func hasTheFifteenSegmentSensors() {
-        let expected: [(String, Int)] = [("torso", 12), ("left_arm", 3), ("right_arm", 2), ("left_leg", 10),
-                                         ("right_leg", 11)]
+        let expected: [(String, Int)] = [
+            ("torso", 12), ("left_arm", 3), ("right_arm", 2), ("left_leg", 10),
+            ("right_leg", 11),
+        ]
         for (prefix, type) in [("muscle_mass", 175), ("fat_free_mass", 173), ("fat_mass", 174)] {
             for (segment, position) in expected {
                 let entity = EntityCatalog.entity(for: MeasureKey(type: type, position: position))
@@ -50,8 +53,10 @@ import WithingsAPI
             #expect(!entity.key.hasPrefix("measure_"), "type \(type) has no catalog entry")
             #expect(!entity.inHomeAssistant)
         }
-        for field in ["total_sleep_time", "total_timeinbed", "sleep_efficiency", "waso", "out_of_bed_count",
-                      "apnea_hypopnea_index"] {
+        for field in [
+            "total_sleep_time", "total_timeinbed", "sleep_efficiency", "waso", "out_of_bed_count",
+            "apnea_hypopnea_index",
+        ] {
             #expect(EntityCatalog.sleep.contains { $0.source == .sleep(field: field) }, "\(field)")
         }
     }

@@ -65,12 +65,16 @@ import WithingsAPI
             }
             if deviceClass == "enum" { #expect(payload["options"] is [String], "\(topic): enum needs options") }
             guard let deviceClass else {
-                if let unit { #expect(!Self.unitsByDeviceClass.values.contains { $0.contains(unit) },
-                                      "\(topic): \(unit) has a device class in HA") }
+                if let unit {
+                    #expect(
+                        !Self.unitsByDeviceClass.values.contains { $0.contains(unit) },
+                        "\(topic): \(unit) has a device class in HA")
+                }
                 continue
             }
-            let allowedStateClasses = try #require(Self.stateClassesByDeviceClass[deviceClass],
-                                                   "\(topic): device class \(deviceClass) not in the table")
+            let allowedStateClasses = try #require(
+                Self.stateClassesByDeviceClass[deviceClass],
+                "\(topic): device class \(deviceClass) not in the table")
             if let stateClass { #expect(allowedStateClasses.contains(stateClass), "\(topic): \(stateClass)") }
             if Self.unitlessDeviceClasses.contains(deviceClass) {
                 #expect(unit == nil, "\(topic): \(deviceClass) takes no unit")

@@ -33,11 +33,13 @@ import WithingsAPI
         _ = cache.update(scope: "a", generated: builder.configs(for: TestData.snapshot, account: TestData.alice))
         let bobs = cache.update(scope: "b", generated: builder.configs(for: AccountSnapshot(userID: 777), account: bob))
         #expect(!bobs.isEmpty && bobs.allSatisfy { !$0.payload.isEmpty })
-        #expect(cache.update(scope: "a", generated: builder.configs(for: TestData.snapshot, account: TestData.alice))
-            .isEmpty)
+        #expect(
+            cache.update(scope: "a", generated: builder.configs(for: TestData.snapshot, account: TestData.alice))
+                .isEmpty)
         cache.invalidate()
-        #expect(!cache.update(scope: "a", generated: builder.configs(for: TestData.snapshot, account: TestData.alice))
-            .isEmpty)
+        #expect(
+            !cache.update(scope: "a", generated: builder.configs(for: TestData.snapshot, account: TestData.alice))
+                .isEmpty)
     }
 
     @Test func staleSweepKeepsOthersConfigs() {
@@ -59,7 +61,8 @@ import WithingsAPI
         // Another withings2mqtt instance on the same broker, with its own base topic.
         let otherInstance = MQTTMessage(
             topic: "homeassistant/sensor/withings2mqtt_999/weight_kg/config",
-            string: #"{"state_topic":"w2m-upstairs/carol/weight_kg","availability":[{"topic":"w2m-upstairs/bridge/state"}],"origin":{"name":"withings2mqtt"}}"#
+            string:
+                #"{"state_topic":"w2m-upstairs/carol/weight_kg","availability":[{"topic":"w2m-upstairs/bridge/state"}],"origin":{"name":"withings2mqtt"}}"#
         )
         let foreignUnderOurBase = MQTTMessage(
             topic: "homeassistant/sensor/node/thing/config",
@@ -67,14 +70,18 @@ import WithingsAPI
         )
         let garbageOfOurs = MQTTMessage(topic: "homeassistant/sensor/withings2mqtt_12345/broken/config", string: "{")
         let alreadyCleared = MQTTMessage(topic: "homeassistant/sensor/withings2mqtt_12345/gone/config", payload: [])
-        let seen = generated + [oldOfOurs, abbreviatedOfOurs, zigbee, otherInstance, foreignUnderOurBase,
-                                garbageOfOurs, alreadyCleared]
+        let seen =
+            generated + [
+                oldOfOurs, abbreviatedOfOurs, zigbee, otherInstance, foreignUnderOurBase,
+                garbageOfOurs, alreadyCleared,
+            ]
         let clear = sweep.clearMessages(seen: seen, generated: Set(generated.map(\.topic)))
-        #expect(clear.map(\.topic) == [
-            "homeassistant/sensor/someone/renamed/config",
-            "homeassistant/sensor/withings2mqtt_12345/broken/config",
-            "homeassistant/sensor/withings2mqtt_12345/vo2_max/config",
-        ])
+        #expect(
+            clear.map(\.topic) == [
+                "homeassistant/sensor/someone/renamed/config",
+                "homeassistant/sensor/withings2mqtt_12345/broken/config",
+                "homeassistant/sensor/withings2mqtt_12345/vo2_max/config",
+            ])
         #expect(clear.allSatisfy { $0.payload.isEmpty && $0.retain && $0.qos == 1 })
     }
 }

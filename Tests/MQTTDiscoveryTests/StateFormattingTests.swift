@@ -59,14 +59,21 @@ import WithingsAPI
 
     @Test func attributes() {
         let table = states()
-        #expect(table["withings2mqtt/alice/weight_kg/attributes"] ==
-            #"{"attrib":0,"device_id":"\#(TestData.scaleID)","group_id":1,"measured_at":"2019-08-01T12:00:00Z","model":"Body+"}"#)
-        #expect(table["withings2mqtt/alice/sleep_deep_duration_seconds/attributes"] ==
-            #"{"date":"2021-04-18","device_id":"\#(TestData.matID)","end":"2021-04-18T02:32:53Z","measured_at":"2021-04-18T02:32:53Z","model_id":63,"start":"2021-04-17T20:30:53Z","timezone":"Europe/Paris"}"#)
-        #expect(table["withings2mqtt/alice/activity_steps_today/attributes"] ==
-            #"{"date":"2023-10-21","measured_at":"2023-10-22T00:00:00Z","timezone":"Europe/Amsterdam"}"#)
-        #expect(table["withings2mqtt/alice/in_bed/attributes"] ==
-            #"{"device_id":"\#(TestData.matID)","measured_at":"2023-11-14T22:13:20Z","received_at":"2023-11-14T22:13:22Z"}"#)
+        #expect(
+            table["withings2mqtt/alice/weight_kg/attributes"]
+                == #"{"attrib":0,"device_id":"\#(TestData.scaleID)","group_id":1,"measured_at":"2019-08-01T12:00:00Z","model":"Body+"}"#
+        )
+        #expect(
+            table["withings2mqtt/alice/sleep_deep_duration_seconds/attributes"]
+                == #"{"date":"2021-04-18","device_id":"\#(TestData.matID)","end":"2021-04-18T02:32:53Z","measured_at":"2021-04-18T02:32:53Z","model_id":63,"start":"2021-04-17T20:30:53Z","timezone":"Europe/Paris"}"#
+        )
+        #expect(
+            table["withings2mqtt/alice/activity_steps_today/attributes"]
+                == #"{"date":"2023-10-21","measured_at":"2023-10-22T00:00:00Z","timezone":"Europe/Amsterdam"}"#)
+        #expect(
+            table["withings2mqtt/alice/in_bed/attributes"]
+                == #"{"device_id":"\#(TestData.matID)","measured_at":"2023-11-14T22:13:20Z","received_at":"2023-11-14T22:13:22Z"}"#
+        )
         #expect(table["withings2mqtt/alice/bone_mass_kg/attributes"] == "{}")
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import MosquittoClient
 import MQTTDiscovery
-import Testing
+import MosquittoClient
 import TestSupport
+import Testing
 
 @Suite(.timeLimit(.minutes(2)))
 struct ACLExampleTests {
@@ -32,10 +32,11 @@ struct ACLExampleTests {
         try await bridge.publish(MQTTMessage(topic: "elsewhere/state", string: "x"))
 
         let seenByHomeAssistant = try await broker.retainedStrings("#", username: "homeassistant", password: "ha-pw")
-        #expect(seenByHomeAssistant == [
-            "withings2mqtt/bridge/state": "online",
-            "homeassistant/sensor/withings2mqtt_1/weight/config": "{}",
-        ])
+        #expect(
+            seenByHomeAssistant == [
+                "withings2mqtt/bridge/state": "online",
+                "homeassistant/sensor/withings2mqtt_1/weight/config": "{}",
+            ])
 
         // Home Assistant's birth message reaches the bridge (read access).
         let (homeAssistant, haEvents) = try TestConnections.started(broker, "acl-ha") {

@@ -1,8 +1,9 @@
-@testable import MosquittoClient
 import MQTTDiscovery
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+
+@testable import MosquittoClient
 
 @Suite(.timeLimit(.minutes(3)))
 struct ConcurrencyTests {

@@ -1,5 +1,5 @@
-import MosquittoClient
 import MQTTDiscovery
+import MosquittoClient
 import Testing
 
 @Suite struct OptionsTests {
@@ -35,7 +35,8 @@ import Testing
 
     @Test func startingTwiceIsRejected() async throws {
         let connection = try MosquittoConnection(
-            options: MosquittoOptions(host: "127.0.0.1", port: 1, clientID: "twice-\(UInt32.random(in: 0...UInt32.max))")
+            options: MosquittoOptions(
+                host: "127.0.0.1", port: 1, clientID: "twice-\(UInt32.random(in: 0...UInt32.max))")
         )
         try connection.start()
         #expect(throws: MosquittoError.alreadyStarted) { try connection.start() }

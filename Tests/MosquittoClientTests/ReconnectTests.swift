@@ -1,7 +1,8 @@
-@testable import MosquittoClient
 import MQTTDiscovery
-import Testing
 import TestSupport
+import Testing
+
+@testable import MosquittoClient
 
 @Suite(.timeLimit(.minutes(3)))
 struct ReconnectTests {
@@ -122,9 +123,11 @@ struct ReconnectTests {
         #expect(await events.wait { !$0.disconnectReasons.isEmpty })
         print("unresolvable host: \(events.disconnectReasons)")
         #expect(events.disconnectReasons == ["connection failed: Lookup error."])
-        #expect(connection.lastError == .library(
-            operation: "connect to no-such-host.invalid:1883", code: 15, text: "Lookup error."
-        ))
+        #expect(
+            connection.lastError
+                == .library(
+                    operation: "connect to no-such-host.invalid:1883", code: 15, text: "Lookup error."
+                ))
         // Let a retry or two happen: the same failure is not reported again.
         try await Task.sleep(for: .milliseconds(1500))
         #expect(events.disconnectReasons.count == 1)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import MosquittoClient
 import MQTTDiscovery
 import TestSupport
+
+@testable import MosquittoClient
 
 /// Builds connections to a test broker with unique client ids and short reconnect delays.
 enum TestConnections {

@@ -1,7 +1,8 @@
-@testable import MosquittoClient
 import MQTTDiscovery
-import Testing
 import TestSupport
+import Testing
+
+@testable import MosquittoClient
 
 @Suite(.timeLimit(.minutes(2)))
 struct WillTests {

@@ -44,7 +44,8 @@ enum CurlClient {
             var headers: [String: String] = [:]
             for line in headerLines.dropFirst() {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
             return CurlResponse(status: status, headers: headers, body: String(rest), exitCode: exitCode)
         }

@@ -22,8 +22,9 @@ import Testing
     }
 
     @Test func oauthAndHealth() {
-        #expect(router.route(method: .GET, uri: "/oauth/callback?code=a%2Bb&state=x+y&code=z")
-            == .oauthCallback(query: ["code": "a+b", "state": "x y"]))
+        #expect(
+            router.route(method: .GET, uri: "/oauth/callback?code=a%2Bb&state=x+y&code=z")
+                == .oauthCallback(query: ["code": "a+b", "state": "x y"]))
         #expect(router.route(method: .GET, uri: "/oauth/callback?code=%") == .badQuery)
         #expect(router.route(method: .POST, uri: "/oauth/callback") == .methodNotAllowed(allow: "GET, HEAD"))
         #expect(router.route(method: .GET, uri: "/healthz") == .health)

@@ -7,7 +7,8 @@ import WebhookServer
     @Test func slowClientIsCutAfterTheTimeout() async throws {
         let harness = try await ServerHarness { $0.requestTimeout = .milliseconds(500) }
         let port = harness.port
-        let request = "GET /healthz HTTP/1.1\r\nHost: slow.example\r\nX-Padding: \(String(repeating: "p", count: 60))\r\n\r\n"
+        let request =
+            "GET /healthz HTTP/1.1\r\nHost: slow.example\r\nX-Padding: \(String(repeating: "p", count: 60))\r\n\r\n"
         // One byte every 100 ms would take about 9 s; the server must hang up long before.
         let (sentBytes, answer) = try await offPool {
             let connection = try RawConnection(port: port)

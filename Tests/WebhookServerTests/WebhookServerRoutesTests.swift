@@ -49,7 +49,8 @@ import WithingsAPI
 
     @Test func oversizedBodyIs413() async throws {
         let harness = try await ServerHarness()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("w2m-webhook-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "w2m-webhook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("big.txt")
         try Data(repeating: UInt8(ascii: "a"), count: 1 << 20).write(to: file)
@@ -133,8 +134,9 @@ import WithingsAPI
             connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             let first = connection.receive(responses: 1)
             let body = "userid=3&appli=4"
-            connection.send("POST /webhook/\(secret) HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            connection.send(
+                "POST /webhook/\(secret) HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
             return first + connection.receive(responses: 1)
         }
         #expect(RawConnection.completeResponses(in: text) == 2)

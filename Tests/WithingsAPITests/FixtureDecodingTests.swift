@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import WithingsAPI
 
 /// Every fixture decodes, and the decoded fields match the files.
@@ -50,9 +50,12 @@ import WithingsAPI
         let kind = try #require(Self.shape(of: path), "no decoder known for \(path)")
         let response = TransportResponse(status: 200, body: try envelopeBytes(path, shape: kind))
         switch kind {
-        case .measures: return try WithingsResponseDecoder.decode(WithingsPage<MeasureGroup>.self, from: response).items.count
-        case .activity: return try WithingsResponseDecoder.decode(WithingsPage<ActivityDay>.self, from: response).items.count
-        case .workouts: return try WithingsResponseDecoder.decode(WithingsPage<Workout>.self, from: response).items.count
+        case .measures:
+            return try WithingsResponseDecoder.decode(WithingsPage<MeasureGroup>.self, from: response).items.count
+        case .activity:
+            return try WithingsResponseDecoder.decode(WithingsPage<ActivityDay>.self, from: response).items.count
+        case .workouts:
+            return try WithingsResponseDecoder.decode(WithingsPage<Workout>.self, from: response).items.count
         case .sleepSummaries:
             return try WithingsResponseDecoder.decode(WithingsPage<SleepSummary>.self, from: response).items.count
         case .sleepSegments:
@@ -237,7 +240,11 @@ import WithingsAPI
             let token = try WithingsResponseDecoder.decode(
                 TokenBody.self, from: TransportResponse(status: 200, body: Array(body.utf8))
             )
-            #expect(token == TokenBody(userID: 12345, accessToken: "a", refreshToken: "r", expiresIn: 10800, scope: "user.info,user.metrics"))
+            #expect(
+                token
+                    == TokenBody(
+                        userID: 12345, accessToken: "a", refreshToken: "r", expiresIn: 10800,
+                        scope: "user.info,user.metrics"))
         }
     }
 }

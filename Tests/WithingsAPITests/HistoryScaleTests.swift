@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import WithingsAPI
 
 /// A 10-year history must decode and aggregate quickly; figures are printed, not asserted (noisy machines).
@@ -19,7 +19,11 @@ import WithingsAPI
             joined.append(contentsOf: inner)
         }
         let fragment = [UInt8(ascii: "[")] + joined + [UInt8(ascii: "]")]
-        return (Fixtures.envelope(key: "measuregrps", fragment: fragment, extraBodyJSON: #""more":0,"updatetime":1700000000"#), 2062 * copies)
+        return (
+            Fixtures.envelope(
+                key: "measuregrps", fragment: fragment, extraBodyJSON: #""more":0,"updatetime":1700000000"#),
+            2062 * copies
+        )
     }
 
     @Test func twentyThousandGroupsDecodeAndAggregate() throws {
@@ -27,13 +31,16 @@ import WithingsAPI
         let clock = ContinuousClock()
         var page: WithingsPage<MeasureGroup>?
         let decodeTime = try clock.measure {
-            page = try WithingsResponseDecoder.decode(WithingsPage<MeasureGroup>.self, from: TransportResponse(status: 200, body: bytes))
+            page = try WithingsResponseDecoder.decode(
+                WithingsPage<MeasureGroup>.self, from: TransportResponse(status: 200, body: bytes))
         }
         let groups = try #require(page).items
         #expect(groups.count == expected)
         var latest: [MeasureKey: LatestMeasure] = [:]
         let aggregateTime = clock.measure { latest = LatestValues.mergeMeasures(groups) }
         #expect(latest[MeasureKey(type: 1)]?.value == 108.4)
-        print("history: \(groups.count) groups, \(bytes.count / 1024) KiB; decode \(decodeTime), aggregate \(aggregateTime)")
+        print(
+            "history: \(groups.count) groups, \(bytes.count / 1024) KiB; decode \(decodeTime), aggregate \(aggregateTime)"
+        )
     }
 }

@@ -6,7 +6,8 @@ import WithingsAPI
     static func group(
         _ id: Int64, attrib: Int = 0, date: Int64, modified: Int64? = nil, category: Int = 1, _ measures: [Measure]
     ) -> MeasureGroup {
-        MeasureGroup(groupID: id, attrib: attrib, date: date, modified: modified, category: category, measures: measures)
+        MeasureGroup(
+            groupID: id, attrib: attrib, date: date, modified: modified, category: category, measures: measures)
     }
 
     static func weight(_ kg: Int64, position: Int? = nil) -> Measure {
@@ -104,10 +105,22 @@ import WithingsAPI
     // Table: groups in arrival order → the group id that must win for weight.
     static let tieCases: [(name: String, groups: [MeasureGroup], winner: Int64)] = [
         ("newer date wins regardless of order", [group(1, date: 20, [weight(1)]), group(2, date: 10, [weight(2)])], 1),
-        ("same date: newer modified wins", [group(1, date: 10, modified: 30, [weight(1)]), group(2, date: 10, modified: 20, [weight(2)])], 1),
-        ("same date and modified: larger grpid wins", [group(9, date: 10, modified: 5, [weight(1)]), group(3, date: 10, modified: 5, [weight(2)])], 9),
-        ("ambiguous newest is skipped", [group(1, date: 10, [weight(1)]), group(2, attrib: 1, date: 20, [weight(2)])], 1),
-        ("whole-body position 7 folds into nil", [group(1, date: 10, [weight(1)]), group(2, date: 20, [weight(2, position: 7)])], 2),
+        (
+            "same date: newer modified wins",
+            [group(1, date: 10, modified: 30, [weight(1)]), group(2, date: 10, modified: 20, [weight(2)])], 1
+        ),
+        (
+            "same date and modified: larger grpid wins",
+            [group(9, date: 10, modified: 5, [weight(1)]), group(3, date: 10, modified: 5, [weight(2)])], 9
+        ),
+        (
+            "ambiguous newest is skipped",
+            [group(1, date: 10, [weight(1)]), group(2, attrib: 1, date: 20, [weight(2)])], 1
+        ),
+        (
+            "whole-body position 7 folds into nil",
+            [group(1, date: 10, [weight(1)]), group(2, date: 20, [weight(2, position: 7)])], 2
+        ),
     ]
 
     @Test(arguments: 0..<tieCases.count)
@@ -120,7 +133,8 @@ import WithingsAPI
     @Test func incomingGroupBeatsStoredValueOfTheSameDate() {
         let stored = LatestValues.mergeMeasures([Self.group(1, date: 10, [Self.weight(80)])])
         // The same group edited in the app comes back with the same date and a new value.
-        let edited = LatestValues.mergeMeasures([Self.group(1, date: 10, modified: 99, [Self.weight(79)])], into: stored)
+        let edited = LatestValues.mergeMeasures(
+            [Self.group(1, date: 10, modified: 99, [Self.weight(79)])], into: stored)
         #expect(edited[MeasureKey(type: 1)]?.value == 79)
         let older = LatestValues.mergeMeasures([Self.group(5, date: 5, [Self.weight(60)])], into: stored)
         #expect(older[MeasureKey(type: 1)]?.value == 80)

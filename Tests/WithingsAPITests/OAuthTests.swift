@@ -1,10 +1,11 @@
-import Testing
 import TestSupport
+import Testing
 import WithingsAPI
 
 /// Token exchange and refresh, masking, storage and the refresh decision.
 @Suite struct OAuthTests {
-    static let tokenAnswer = #"{"status":0,"body":{"userid":"424242","access_token":"AT-secret","refresh_token":"RT-secret","expires_in":10800,"scope":"user.info,user.metrics,user.activity,user.sleepevents","token_type":"Bearer"}}"#
+    static let tokenAnswer =
+        #"{"status":0,"body":{"userid":"424242","access_token":"AT-secret","refresh_token":"RT-secret","expires_in":10800,"scope":"user.info,user.metrics,user.activity,user.sleepevents","token_type":"Bearer"}}"#
 
     static func client(_ transport: FakeHTTPTransport) -> OAuthClient {
         OAuthClient(
@@ -15,9 +16,11 @@ import WithingsAPI
     @Test func exchangeBuildsTheTokenAndSendsTheCode() async throws {
         let transport = FakeHTTPTransport([.ok(Self.tokenAnswer)])
         let token = try await Self.client(transport).exchange(code: "the-code", redirectURI: "https://h/oauth/callback")
-        #expect(token == OAuthToken(
-            userID: 424_242, accessToken: "AT-secret", refreshToken: "RT-secret", expiresAt: 1_700_010_800,
-            scope: "user.info,user.metrics,user.activity,user.sleepevents"))
+        #expect(
+            token
+                == OAuthToken(
+                    userID: 424_242, accessToken: "AT-secret", refreshToken: "RT-secret", expiresAt: 1_700_010_800,
+                    scope: "user.info,user.metrics,user.activity,user.sleepevents"))
         let fields = try #require(transport.requests.first).formFields
         #expect(fields["grant_type"] == "authorization_code")
         #expect(fields["code"] == "the-code")

@@ -68,7 +68,8 @@ import WithingsAPI
     }
 
     @Test func tokenRequestsCarryNoBearer() {
-        let exchange = WithingsRequest.exchangeCode("c+d", redirectURI: "https://x/oauth/callback", clientID: "id", clientSecret: "s&s")
+        let exchange = WithingsRequest.exchangeCode(
+            "c+d", redirectURI: "https://x/oauth/callback", clientID: "id", clientSecret: "s&s")
         let http = exchange.transportRequest(baseURL: Self.base, accessToken: nil)
         #expect(http.url == "https://wbsapi.withings.net/v2/oauth2")
         #expect(!http.headers.contains { $0.name == "Authorization" })
@@ -77,11 +78,14 @@ import WithingsAPI
                 == "action=requesttoken&grant_type=authorization_code&client_id=id&client_secret=s%26s&code=c%2Bd&redirect_uri=https%3A%2F%2Fx%2Foauth%2Fcallback"
         )
         let refresh = WithingsRequest.refreshToken("r/1", clientID: "id", clientSecret: "sec")
-        #expect(refresh.formBody == "action=requesttoken&grant_type=refresh_token&client_id=id&client_secret=sec&refresh_token=r%2F1")
+        #expect(
+            refresh.formBody
+                == "action=requesttoken&grant_type=refresh_token&client_id=id&client_secret=sec&refresh_token=r%2F1")
     }
 
     @Test func authorizeURL() {
-        let url = WithingsRequest.authorizeURL(clientID: "abc", redirectURI: "http://localhost:8080/oauth/callback", state: "xy z")
+        let url = WithingsRequest.authorizeURL(
+            clientID: "abc", redirectURI: "http://localhost:8080/oauth/callback", state: "xy z")
         #expect(
             url == "https://account.withings.com/oauth2_user/authorize2?response_type=code&client_id=abc"
                 + "&scope=user.info%2Cuser.metrics%2Cuser.activity%2Cuser.sleepevents"
@@ -89,10 +93,13 @@ import WithingsAPI
     }
 
     @Test func formEncodingRoundTrips() throws {
-        let fields: [(name: String, value: String)] = [("a b", "c&d=e"), ("ü", "100%"), ("empty", ""), ("tilde", "~._-")]
+        let fields: [(name: String, value: String)] = [
+            ("a b", "c&d=e"), ("ü", "100%"), ("empty", ""), ("tilde", "~._-"),
+        ]
         let decoded = try FormURLEncoding.decode(Array(FormURLEncoding.encode(fields).utf8))
         #expect(decoded.map(\.name) == fields.map(\.name))
         #expect(decoded.map(\.value) == fields.map(\.value))
-        #expect(try FormURLEncoding.decode(Array("a=1&&b&=2".utf8)).map { "\($0.name)=\($0.value)" } == ["a=1", "b=", "=2"])
+        #expect(
+            try FormURLEncoding.decode(Array("a=1&&b&=2".utf8)).map { "\($0.name)=\($0.value)" } == ["a=1", "b=", "=2"])
     }
 }

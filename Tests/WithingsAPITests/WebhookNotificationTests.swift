@@ -66,7 +66,9 @@ import WithingsAPI
         for _ in 0..<20_000 {
             let length = Int(generator.next() % 40)
             let body = (0..<length).map { _ in
-                generator.next() % 3 == 0 ? UInt8(truncatingIfNeeded: generator.next()) : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                generator.next() % 3 == 0
+                    ? UInt8(truncatingIfNeeded: generator.next())
+                    : alphabet[Int(generator.next() % UInt64(alphabet.count))]
             }
             if (try? WebhookNotification.parse(formBody: body)) != nil { parsed += 1 }
         }

@@ -1,21 +1,27 @@
-import Testing
 import TestSupport
+import Testing
 import WithingsAPI
 
 /// The client over a scripted transport: paging, cursor, refresh, backoff, errors.
 @Suite struct WithingsClientTests {
-    static func client(_ transport: FakeHTTPTransport, tokens: ScriptedTokens = ScriptedTokens(), time: VirtualTime = VirtualTime())
+    static func client(
+        _ transport: FakeHTTPTransport, tokens: ScriptedTokens = ScriptedTokens(), time: VirtualTime = VirtualTime()
+    )
         -> WithingsClient
     {
         WithingsClient(transport: transport, baseURL: "http://127.0.0.1:1", limiter: time.limiter(), tokens: tokens)
     }
 
-    static func measurePage(groups: [(id: Int64, date: Int64, modified: Int64)], more: Bool, offset: Int, updateTime: Int64?) -> FakeHTTPTransport.Reply {
+    static func measurePage(
+        groups: [(id: Int64, date: Int64, modified: Int64)], more: Bool, offset: Int, updateTime: Int64?
+    ) -> FakeHTTPTransport.Reply {
         let items = groups.map {
             #"{"grpid":\#($0.id),"attrib":0,"date":\#($0.date),"modified":\#($0.modified),"category":1,"measures":[{"value":\#($0.id),"unit":0,"type":1}]}"#
         }
         let update = updateTime.map { #","updatetime":\#($0)"# } ?? ""
-        return .ok(#"{"status":0,"body":{"measuregrps":[\#(items.joined(separator: ","))],"more":\#(more ? 1 : 0),"offset":\#(offset)\#(update)}}"#)
+        return .ok(
+            #"{"status":0,"body":{"measuregrps":[\#(items.joined(separator: ","))],"more":\#(more ? 1 : 0),"offset":\#(offset)\#(update)}}"#
+        )
     }
 
     @Test func pagingFollowsOffsetWhileMore() async throws {
@@ -63,7 +69,9 @@ import WithingsAPI
 
     @Test func realFixturePagesThroughSleepSummaries() async throws {
         let first = try Fixtures.withings("aiowithings/sleep_summary.json")  // more: true, offset: 300
-        let transport = FakeHTTPTransport([.ok(first), .ok(#"{"status":0,"body":{"series":[],"more":false,"offset":0}}"#)])
+        let transport = FakeHTTPTransport([
+            .ok(first), .ok(#"{"status":0,"body":{"series":[],"more":false,"offset":0}}"#),
+        ])
         let summaries = try await Self.client(transport).sleepSummaries(.changedSince(0))
         #expect(summaries.count == 300)
         #expect(transport.requests.map { $0.formFields["offset"] } == [nil, "300"])
@@ -78,7 +86,10 @@ import WithingsAPI
         let goals = try await Self.client(transport, tokens: tokens).goals()
         #expect(goals.steps == 10000)
         #expect(tokens.rejected == ["token-1"])
-        #expect(transport.requests.map { $0.headers.first { $0.name == "Authorization" }?.value } == ["Bearer token-1", "Bearer token-2"])
+        #expect(
+            transport.requests.map { $0.headers.first { $0.name == "Authorization" }?.value } == [
+                "Bearer token-1", "Bearer token-2",
+            ])
     }
 
     @Test func secondAuthFailureThrows() async throws {

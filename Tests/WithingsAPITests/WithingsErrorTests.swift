@@ -57,20 +57,38 @@ import WithingsAPI
 
     // Table: a response → the error decoding it must give.
     static let responses: [(name: String, response: TransportResponse, expected: WithingsError)] = [
-        ("expired token", TransportResponse(status: 200, body: Array(#"{"status":401,"body":{},"error":"XRequestID: invalid_token"}"#.utf8)),
-         .api(status: 401, family: .authenticationFailed, detail: "XRequestID: invalid_token")),
-        ("rate limit", TransportResponse(status: 200, body: Array(#"{"status":601,"body":{}}"#.utf8)),
-         .api(status: 601, family: .tooManyRequests, detail: nil)),
+        (
+            "expired token",
+            TransportResponse(
+                status: 200, body: Array(#"{"status":401,"body":{},"error":"XRequestID: invalid_token"}"#.utf8)),
+            .api(status: 401, family: .authenticationFailed, detail: "XRequestID: invalid_token")
+        ),
+        (
+            "rate limit", TransportResponse(status: 200, body: Array(#"{"status":601,"body":{}}"#.utf8)),
+            .api(status: 601, family: .tooManyRequests, detail: nil)
+        ),
         ("http 502", TransportResponse(status: 502, body: Array("<html>bad gateway</html>".utf8)), .httpStatus(502)),
-        ("not json", TransportResponse(status: 200, body: Array("<html></html>".utf8)),
-         .malformedResponse("13 bytes that are not complete JSON")),
-        ("truncated", TransportResponse(status: 200, body: Array(#"{"status":0,"body":{"measuregrps":[{"grpid":1,"#.utf8)),
-         .malformedResponse("46 bytes that are not complete JSON")),
+        (
+            "not json", TransportResponse(status: 200, body: Array("<html></html>".utf8)),
+            .malformedResponse("13 bytes that are not complete JSON")
+        ),
+        (
+            "truncated",
+            TransportResponse(status: 200, body: Array(#"{"status":0,"body":{"measuregrps":[{"grpid":1,"#.utf8)),
+            .malformedResponse("46 bytes that are not complete JSON")
+        ),
         ("empty", TransportResponse(status: 200, body: []), .malformedResponse("0 bytes that are not complete JSON")),
-        ("no status", TransportResponse(status: 200, body: Array(#"{"body":{}}"#.utf8)),
-         .malformedResponse("no \"status\" at the top level")),
-        ("wrong type", TransportResponse(status: 200, body: Array(#"{"status":0,"body":{"measuregrps":[{"grpid":1,"date":"soon","measures":[]}]}}"#.utf8)),
-         .malformedResponse("expected Int64 at body.measuregrps[0].date")),
+        (
+            "no status", TransportResponse(status: 200, body: Array(#"{"body":{}}"#.utf8)),
+            .malformedResponse("no \"status\" at the top level")
+        ),
+        (
+            "wrong type",
+            TransportResponse(
+                status: 200,
+                body: Array(#"{"status":0,"body":{"measuregrps":[{"grpid":1,"date":"soon","measures":[]}]}}"#.utf8)),
+            .malformedResponse("expected Int64 at body.measuregrps[0].date")
+        ),
     ]
 
     @Test(arguments: 0..<responses.count)
@@ -82,8 +100,11 @@ import WithingsAPI
     }
 
     @Test func everyTruncationOfARealAnswerIsATypedError() throws {
-        let full = Array(#"{"status":0,"body":{"updatetime":1,"measuregrps":[{"grpid":1,"attrib":0,"date":5,"category":1,"measures":[{"value":70,"unit":0,"type":1}]}],"more":0,"offset":0}}"#.utf8)
-        _ = try WithingsResponseDecoder.decode(WithingsPage<MeasureGroup>.self, from: TransportResponse(status: 200, body: full))
+        let full = Array(
+            #"{"status":0,"body":{"updatetime":1,"measuregrps":[{"grpid":1,"attrib":0,"date":5,"category":1,"measures":[{"value":70,"unit":0,"type":1}]}],"more":0,"offset":0}}"#
+                .utf8)
+        _ = try WithingsResponseDecoder.decode(
+            WithingsPage<MeasureGroup>.self, from: TransportResponse(status: 200, body: full))
         for length in 0..<full.count {
             let cut = TransportResponse(status: 200, body: Array(full[0..<length]))
             do {

@@ -39,9 +39,11 @@ import WithingsEmulator
             let objectives = try await harness.call("/measure", ["action": "getmeas", "category": "2"], token: token)
             #expect(objectives["body"]?["measuregrps"] == [])
 
-            let window = try await harness.call("/measure", [
-                "action": "getmeas", "startdate": "1564657200", "enddate": "1564660800",
-            ], token: token)
+            let window = try await harness.call(
+                "/measure",
+                [
+                    "action": "getmeas", "startdate": "1564657200", "enddate": "1564660800",
+                ], token: token)
             #expect(window["body"]?["measuregrps"]?.arrayValue?.map { $0["date"] } == [1_564_660_800, 1_564_657_200])
 
             let halfOpen = try await harness.call("/measure", ["action": "getmeas", "startdate": "1"], token: token)
@@ -57,17 +59,20 @@ import WithingsEmulator
             #expect(all["body"]?["activities"] == fixture)
             #expect(all["body"]?["more"] == false)
 
-            let range = try await harness.call("/v2/measure", [
-                "action": "getactivity", "startdateymd": "2023-10-20", "enddateymd": "2023-10-21",
-                "data_fields": "steps,calories",
-            ], token: token)
+            let range = try await harness.call(
+                "/v2/measure",
+                [
+                    "action": "getactivity", "startdateymd": "2023-10-20", "enddateymd": "2023-10-21",
+                    "data_fields": "steps,calories",
+                ], token: token)
             let rows = try #require(range["body"]?["activities"]?.arrayValue)
             #expect(rows.map { $0["date"] } == ["2023-10-20", "2023-10-21"])
             #expect(rows.first?["steps"] == fixture.arrayValue?[12]["steps"])
             #expect(rows.first?["distance"] == nil, "data_fields drops unrequested values")
             #expect(rows.first?["modified"] == 1_697_884_856, "metadata is kept")
 
-            let changed = try await harness.call("/v2/measure", ["action": "getactivity", "lastupdate": "1697842185"], token: token)
+            let changed = try await harness.call(
+                "/v2/measure", ["action": "getactivity", "lastupdate": "1697842185"], token: token)
             #expect(changed["body"]?["activities"]?.arrayValue?.map { $0["date"] } == ["2023-10-20", "2023-10-21"])
         }
     }
@@ -83,10 +88,12 @@ import WithingsEmulator
             let starts = series.compactMap { $0["startdate"]?.intValue }
             #expect(starts == starts.sorted())
 
-            let september = try await harness.call("/v2/measure", [
-                "action": "getworkouts", "startdateymd": "2023-09-01", "enddateymd": "2023-09-30",
-                "data_fields": "calories",
-            ], token: token)
+            let september = try await harness.call(
+                "/v2/measure",
+                [
+                    "action": "getworkouts", "startdateymd": "2023-09-01", "enddateymd": "2023-09-30",
+                    "data_fields": "calories",
+                ], token: token)
             let items = try #require(september["body"]?["series"]?.arrayValue)
             #expect(items.count == 4)
             #expect(items.allSatisfy { Set($0["data"]?.objectValue?.keys ?? [:].keys).isSubset(of: ["calories"]) })
@@ -96,9 +103,11 @@ import WithingsEmulator
     @Test func getsummaryReturnsFixtureNightsNewestFirst() async throws {
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            let answer = try await harness.call("/v2/sleep", [
-                "action": "getsummary", "lastupdate": "1620237480", "data_fields": "deepsleepduration,sleep_score",
-            ], token: token)
+            let answer = try await harness.call(
+                "/v2/sleep",
+                [
+                    "action": "getsummary", "lastupdate": "1620237480", "data_fields": "deepsleepduration,sleep_score",
+                ], token: token)
             let series = try #require(answer["body"]?["series"]?.arrayValue)
             #expect(series.map { $0["date"] } == ["2021-04-16", "2021-04-15", "2021-04-14"])
             #expect(series.first?["data"] == ["deepsleepduration": 3720, "sleep_score": 20])
@@ -108,7 +117,8 @@ import WithingsEmulator
             let fixture = try #require(try Fixtures.json(Self.fixtures + "sleep_summaries.json").arrayValue)
             let nights = try #require(all["body"]?["series"]?.arrayValue)
             #expect(Set(nights.map { $0.serialized() }) == Set(fixture.map { $0.serialized() }))
-            #expect(nights.map { $0["date"] } == ["2021-04-18", "2021-04-17", "2021-04-16", "2021-04-15", "2021-04-14"])
+            #expect(
+                nights.map { $0["date"] } == ["2021-04-18", "2021-04-17", "2021-04-16", "2021-04-15", "2021-04-14"])
         }
     }
 
@@ -138,9 +148,11 @@ import WithingsEmulator
             let token = try await harness.accessToken()
             let unknown = try await harness.call("/v2/user", ["action": "getfoo"], token: token)
             #expect(unknown["status"] == 2555)
-            let badDate = try await harness.call("/v2/measure", [
-                "action": "getactivity", "startdateymd": "2023/10/01", "enddateymd": "2023-10-02",
-            ], token: token)
+            let badDate = try await harness.call(
+                "/v2/measure",
+                [
+                    "action": "getactivity", "startdateymd": "2023/10/01", "enddateymd": "2023-10-02",
+                ], token: token)
             #expect(badDate["status"] == 503)
         }
     }

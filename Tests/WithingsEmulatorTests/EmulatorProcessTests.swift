@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import WithingsEmulator
 
 @Suite struct EmulatorProcessTests {
@@ -22,7 +22,8 @@ import WithingsEmulator
         let process = try await EmulatorProcess.start()
         defer { process.stop() }
         let client = HTTP1Client(timeout: .seconds(10))
-        let users = try JSONValue.parse(Data(try await client.send(method: .GET, url: process.baseURL + "/_emulator/users").body))
+        let users = try JSONValue.parse(
+            Data(try await client.send(method: .GET, url: process.baseURL + "/_emulator/users").body))
         #expect(users["users"]?.arrayValue?.map { $0["name"] } == ["alice", "bob"])
     }
 }

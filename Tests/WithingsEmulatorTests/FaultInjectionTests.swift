@@ -6,9 +6,11 @@ import WithingsEmulator
     @Test func statusFaultAppliesToTheNextNRequestsOnly() async throws {
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            let (status, listed) = try await harness.control(.POST, "/_emulator/faults", [
-                "kind": "status", "status": 601, "count": 2,
-            ])
+            let (status, listed) = try await harness.control(
+                .POST, "/_emulator/faults",
+                [
+                    "kind": "status", "status": 601, "count": 2,
+                ])
             #expect(status == 200)
             #expect(listed["faults"]?.arrayValue?.first?["remaining"] == 2)
             for _ in 0..<2 {
@@ -24,9 +26,11 @@ import WithingsEmulator
     @Test func httpFaultCanTargetOnePath() async throws {
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            _ = try await harness.control(.POST, "/_emulator/faults", [
-                "kind": "http", "http_status": 503, "path": "/measure",
-            ])
+            _ = try await harness.control(
+                .POST, "/_emulator/faults",
+                [
+                    "kind": "http", "http_status": 503, "path": "/measure",
+                ])
             let other = try await harness.postForm("/v2/user", ["action": "getdevice"], token: token)
             #expect(other.status == 200)
             let hit = try await harness.postForm("/measure", ["action": "getmeas"], token: token)

@@ -3,14 +3,17 @@ import Testing
 import WithingsEmulator
 
 @Suite struct GeneratorTests {
-    private static let now: Int64 = 1_767_225_600 // 2026-01-01T00:00:00Z
+    private static let now: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
 
     @Test func tenYearsMeetTheSizes() throws {
         let started = ContinuousClock.now
-        let users = HistoryGenerator(seed: 7, now: Self.now).makeUsers(GeneratorSpec(users: 1, years: 10), firstUserID: 1)
+        let users = HistoryGenerator(seed: 7, now: Self.now).makeUsers(
+            GeneratorSpec(users: 1, years: 10), firstUserID: 1)
         print("generated 10 years for 1 user in \(ContinuousClock.now - started)")
         let user = try #require(users.first)
-        print("groups \(user.measureGroups.count), nights \(user.sleepSummaries.count), days \(user.activities.count), workouts \(user.workouts.count)")
+        print(
+            "groups \(user.measureGroups.count), nights \(user.sleepSummaries.count), days \(user.activities.count), workouts \(user.workouts.count)"
+        )
         #expect(user.measureGroups.count >= 20_000)
         #expect(user.sleepSummaries.count >= 3_650)
         #expect(user.activities.count >= 3_650)
@@ -23,24 +26,30 @@ import WithingsEmulator
     }
 
     @Test func historiesAreRealistic() throws {
-        let user = try #require(HistoryGenerator(seed: 3, now: Self.now)
-            .makeUsers(GeneratorSpec(users: 1, years: 1), firstUserID: 1).first)
-        let types = Set(user.measureGroups.flatMap { $0["measures"]?.arrayValue ?? [] }.compactMap { $0["type"]?.intValue })
+        let user = try #require(
+            HistoryGenerator(seed: 3, now: Self.now)
+                .makeUsers(GeneratorSpec(users: 1, years: 1), firstUserID: 1).first)
+        let types = Set(
+            user.measureGroups.flatMap { $0["measures"]?.arrayValue ?? [] }.compactMap { $0["type"]?.intValue })
         #expect(types.isSuperset(of: [1, 4, 5, 6, 8, 9, 10, 11, 76, 77, 88, 91]))
         let weights = user.measureGroups.filter { $0["attrib"] == 0 }
             .flatMap { $0["measures"]?.arrayValue ?? [] }.filter { $0["type"] == 1 }
             .compactMap { measure -> Double? in
-                guard let value = measure["value"]?.doubleValue, let unit = measure["unit"]?.doubleValue else { return nil }
+                guard let value = measure["value"]?.doubleValue, let unit = measure["unit"]?.doubleValue else {
+                    return nil
+                }
                 return value * pow(10, unit)
             }
         #expect(weights.allSatisfy { (30...200).contains($0) })
         let sleepFields = Set(user.sleepSummaries.first?["data"]?.objectValue?.keys.map { $0 } ?? [])
-        #expect(sleepFields.isSuperset(of: [
-            "breathing_disturbances_intensity", "deepsleepduration", "sleep_latency", "wakeup_latency", "hr_average",
-            "hr_min", "hr_max", "lightsleepduration", "remsleepduration", "rr_average", "rr_min", "rr_max",
-            "sleep_score", "snoring", "snoringepisodecount", "wakeupcount", "wakeupduration", "total_sleep_time",
-            "total_timeinbed", "sleep_efficiency",
-        ]))
+        #expect(
+            sleepFields.isSuperset(of: [
+                "breathing_disturbances_intensity", "deepsleepduration", "sleep_latency", "wakeup_latency",
+                "hr_average",
+                "hr_min", "hr_max", "lightsleepduration", "remsleepduration", "rr_average", "rr_min", "rr_max",
+                "sleep_score", "snoring", "snoringepisodecount", "wakeupcount", "wakeupduration", "total_sleep_time",
+                "total_timeinbed", "sleep_efficiency",
+            ]))
         #expect(user.activities.last?["date"] == "2026-01-01")
         #expect(user.devices.contains { $0["type"] == "Sleep Monitor" && $0["model_id"] == 63 })
         #expect(user.goals["steps"] != nil)

@@ -10,9 +10,11 @@ import WithingsEmulator
         await gone.stop()
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            let answer = try await harness.call("/notify", [
-                "action": "subscribe", "callbackurl": url, "appli": "1",
-            ], token: token)
+            let answer = try await harness.call(
+                "/notify",
+                [
+                    "action": "subscribe", "callbackurl": url, "appli": "1",
+                ], token: token)
             #expect(answer["status"] == 293)
             let list = try await harness.call("/notify", ["action": "list"], token: token)
             #expect(list["body"]?["profiles"] == [])
@@ -23,9 +25,11 @@ import WithingsEmulator
         let recorder = try await CallbackRecorder.start(headStatus: 404)
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            let answer = try await harness.call("/notify", [
-                "action": "subscribe", "callbackurl": recorder.url(), "appli": "44",
-            ], token: token)
+            let answer = try await harness.call(
+                "/notify",
+                [
+                    "action": "subscribe", "callbackurl": recorder.url(), "appli": "44",
+                ], token: token)
             #expect(answer["status"] == 293)
             #expect(recorder.received.map(\.method) == ["HEAD"])
         }
@@ -37,31 +41,40 @@ import WithingsEmulator
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
             for appli in ["50", "51"] {
-                let answer = try await harness.call("/notify", [
-                    "action": "subscribe", "callbackurl": recorder.url(), "appli": appli, "comment": "bed",
-                ], token: token)
+                let answer = try await harness.call(
+                    "/notify",
+                    [
+                        "action": "subscribe", "callbackurl": recorder.url(), "appli": appli, "comment": "bed",
+                    ], token: token)
                 #expect(answer == ["status": 0, "body": .object([:])])
             }
             #expect(recorder.received.map(\.method) == ["HEAD", "HEAD"])
             #expect(recorder.received.first?.uri == "/webhook")
 
             let list = try await harness.call("/notify", ["action": "list"], token: token)
-            #expect(list["body"]?["profiles"] == [
-                ["appli": 50, "callbackurl": .string(recorder.url()), "comment": "bed", "expires": 2_147_483_647],
-                ["appli": 51, "callbackurl": .string(recorder.url()), "comment": "bed", "expires": 2_147_483_647],
-            ])
-            let get = try await harness.call("/notify", [
-                "action": "get", "callbackurl": recorder.url(), "appli": "51",
-            ], token: token)
+            #expect(
+                list["body"]?["profiles"] == [
+                    ["appli": 50, "callbackurl": .string(recorder.url()), "comment": "bed", "expires": 2_147_483_647],
+                    ["appli": 51, "callbackurl": .string(recorder.url()), "comment": "bed", "expires": 2_147_483_647],
+                ])
+            let get = try await harness.call(
+                "/notify",
+                [
+                    "action": "get", "callbackurl": recorder.url(), "appli": "51",
+                ], token: token)
             #expect(get["body"]?["appli"] == 51)
 
-            let revoke = try await harness.call("/notify", [
-                "action": "revoke", "callbackurl": recorder.url(), "appli": "50",
-            ], token: token)
+            let revoke = try await harness.call(
+                "/notify",
+                [
+                    "action": "revoke", "callbackurl": recorder.url(), "appli": "50",
+                ], token: token)
             #expect(revoke["status"] == 0)
-            let again = try await harness.call("/notify", [
-                "action": "revoke", "callbackurl": recorder.url(), "appli": "50",
-            ], token: token)
+            let again = try await harness.call(
+                "/notify",
+                [
+                    "action": "revoke", "callbackurl": recorder.url(), "appli": "50",
+                ], token: token)
             #expect(again["status"] == 343)
             let remaining = try await harness.call("/notify", ["action": "list"], token: token)
             #expect(remaining["body"]?["profiles"]?.arrayValue?.map { $0["appli"] } == [51])
@@ -72,9 +85,11 @@ import WithingsEmulator
     @Test func subscribeRejectsUnknownAppli() async throws {
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            let answer = try await harness.call("/notify", [
-                "action": "subscribe", "callbackurl": "http://127.0.0.1:1/x", "appli": "3",
-            ], token: token)
+            let answer = try await harness.call(
+                "/notify",
+                [
+                    "action": "subscribe", "callbackurl": "http://127.0.0.1:1/x", "appli": "3",
+                ], token: token)
             #expect(answer["status"] == 503)
         }
     }

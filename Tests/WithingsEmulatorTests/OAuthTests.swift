@@ -4,7 +4,10 @@ import WithingsEmulator
 
 @Suite struct OAuthTests {
     private static func twoUsers() throws -> [EmulatorUser] {
-        [try Fixtures.homeAssistantUser(userID: 501, name: "first"), try Fixtures.homeAssistantUser(userID: 502, name: "second")]
+        [
+            try Fixtures.homeAssistantUser(userID: 501, name: "first"),
+            try Fixtures.homeAssistantUser(userID: 502, name: "second"),
+        ]
     }
 
     @Test func authorizeRedirectsWithCodeAndState() async throws {
@@ -19,7 +22,8 @@ import WithingsEmulator
             #expect(components.host == "127.0.0.1")
             #expect(components.port == 9)
             #expect(components.path == "/cb")
-            let items = Dictionary(uniqueKeysWithValues: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+            let items = Dictionary(
+                uniqueKeysWithValues: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
             #expect(items["state"] == "abc123")
             #expect(items["keep"] == "1")
             #expect((items["code"] ?? "").count == 40)
@@ -39,10 +43,12 @@ import WithingsEmulator
             let code = try await harness.authorize()
             let first = try await harness.exchange(code: code)
             #expect(first["userid"] == "10000001")
-            let again = try await harness.call("/v2/oauth2", [
-                "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
-                "client_secret": "secret", "code": code, "redirect_uri": "http://127.0.0.1:9/cb",
-            ])
+            let again = try await harness.call(
+                "/v2/oauth2",
+                [
+                    "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
+                    "client_secret": "secret", "code": code, "redirect_uri": "http://127.0.0.1:9/cb",
+                ])
             #expect(again["status"] == 503)
             #expect(again["error"]?.stringValue?.contains("invalid code") == true)
         }
@@ -53,10 +59,12 @@ import WithingsEmulator
         try await EmulatorHarness.with(clock: clock) { harness in
             let code = try await harness.authorize()
             clock.advance(by: 31)
-            let answer = try await harness.call("/v2/oauth2", [
-                "action": "requesttoken", "grant_type": "authorization_code", "code": code,
-                "redirect_uri": "http://127.0.0.1:9/cb",
-            ])
+            let answer = try await harness.call(
+                "/v2/oauth2",
+                [
+                    "action": "requesttoken", "grant_type": "authorization_code", "code": code,
+                    "redirect_uri": "http://127.0.0.1:9/cb",
+                ])
             #expect(answer["status"] == 503)
             #expect(answer["error"] == "Invalid Params: code expired")
         }
@@ -94,16 +102,21 @@ import WithingsEmulator
         let settings = EmulatorSettings(clientID: "app", clientSecret: "right")
         try await EmulatorHarness.with(settings: settings) { harness in
             let code = try await harness.authorize()
-            let wrong = try await harness.call("/v2/oauth2", [
-                "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
-                "client_secret": "wrong", "code": code, "redirect_uri": "http://127.0.0.1:9/cb",
-            ])
+            let wrong = try await harness.call(
+                "/v2/oauth2",
+                [
+                    "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
+                    "client_secret": "wrong", "code": code, "redirect_uri": "http://127.0.0.1:9/cb",
+                ])
             #expect(wrong["status"] == 503)
             #expect(wrong["error"] == "Invalid Params: invalid client_secret")
-            let right = try await harness.call("/v2/oauth2", [
-                "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
-                "client_secret": "right", "code": try await harness.authorize(), "redirect_uri": "http://127.0.0.1:9/cb",
-            ])
+            let right = try await harness.call(
+                "/v2/oauth2",
+                [
+                    "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
+                    "client_secret": "right", "code": try await harness.authorize(),
+                    "redirect_uri": "http://127.0.0.1:9/cb",
+                ])
             #expect(right["status"] == 0)
         }
         // Without configured credentials any pair is accepted (the harness sends app/secret).

@@ -27,7 +27,8 @@ import WithingsEmulator
             var offset: Int64 = 0
             var pages = 0
             repeat {
-                let answer = try await harness.call("/measure", ["action": "getmeas", "offset": String(offset)], token: token)
+                let answer = try await harness.call(
+                    "/measure", ["action": "getmeas", "offset": String(offset)], token: token)
                 let body = try #require(answer["body"])
                 seen += body["measuregrps"]?.arrayValue?.compactMap { $0["grpid"]?.intValue } ?? []
                 offset = body["more"] == 1 ? (body["offset"]?.intValue ?? 0) : 0
@@ -42,22 +43,28 @@ import WithingsEmulator
     @Test func lastupdateReturnsOnlyGroupsModifiedLater() async throws {
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            let answer = try await harness.call("/measure", ["action": "getmeas", "lastupdate": "1564660800"], token: token)
+            let answer = try await harness.call(
+                "/measure", ["action": "getmeas", "lastupdate": "1564660800"], token: token)
             #expect(answer["body"]?["measuregrps"]?.arrayValue?.map { $0["modified"] } == [1_564_664_400])
 
-            let (status, added) = try await harness.control(.POST, "/_emulator/measurements", [
-                "userid": 10_000_001, "type": 1, "value": 72.35, "date": 1_564_700_000,
-            ])
+            let (status, added) = try await harness.control(
+                .POST, "/_emulator/measurements",
+                [
+                    "userid": 10_000_001, "type": 1, "value": 72.35, "date": 1_564_700_000,
+                ])
             #expect(status == 200)
             let modified = try #require(added["group"]?["modified"]?.intValue)
-            let later = try await harness.call("/measure", [
-                "action": "getmeas", "lastupdate": String(modified - 1),
-            ], token: token)
+            let later = try await harness.call(
+                "/measure",
+                [
+                    "action": "getmeas", "lastupdate": String(modified - 1),
+                ], token: token)
             let groups = try #require(later["body"]?["measuregrps"]?.arrayValue)
             #expect(groups.count == 1)
             #expect(groups.first?["measures"] == [["type": 1, "value": 7235, "unit": -2]])
             #expect(groups.first?["date"] == 1_564_700_000)
-            let none = try await harness.call("/measure", ["action": "getmeas", "lastupdate": String(modified)], token: token)
+            let none = try await harness.call(
+                "/measure", ["action": "getmeas", "lastupdate": String(modified)], token: token)
             #expect(none["body"]?["measuregrps"] == [])
         }
     }

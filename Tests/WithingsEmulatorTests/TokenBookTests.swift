@@ -27,9 +27,12 @@ import WithingsEmulator
         #expect(second.accessToken != first.accessToken)
         // Reusing the old token inside the grace period works while no successor was used.
         let third = try book.refresh(token: first.refreshToken, now: start.addingTimeInterval(99)).get()
-        #expect(book.refresh(token: first.refreshToken, now: start.addingTimeInterval(101)) == .failure(.supersededRefreshToken))
+        #expect(
+            book.refresh(token: first.refreshToken, now: start.addingTimeInterval(101))
+                == .failure(.supersededRefreshToken))
         #expect(book.authenticate(accessToken: third.accessToken, now: start.addingTimeInterval(102)) == 1)
-        #expect(book.refresh(token: second.refreshToken, now: start.addingTimeInterval(103)).map(\.userID) == .success(1))
+        #expect(
+            book.refresh(token: second.refreshToken, now: start.addingTimeInterval(103)).map(\.userID) == .success(1))
         #expect(book.refresh(token: "unknown", now: start) == .failure(.unknownRefreshToken))
     }
 
@@ -39,7 +42,9 @@ import WithingsEmulator
         let first = try book.redeem(code: code, redirectURI: nil, now: start).get()
         let second = try book.refresh(token: first.refreshToken, now: start).get()
         #expect(book.authenticate(accessToken: second.accessToken, now: start) == 2)
-        #expect(book.refresh(token: first.refreshToken, now: start.addingTimeInterval(1)) == .failure(.supersededRefreshToken))
+        #expect(
+            book.refresh(token: first.refreshToken, now: start.addingTimeInterval(1))
+                == .failure(.supersededRefreshToken))
     }
 
     @Test func accessTokensExpireAndCanBeExpiredOrRevoked() throws {
@@ -54,6 +59,8 @@ import WithingsEmulator
         #expect(book.expireAccessTokens(userID: 3, now: start.addingTimeInterval(62)) == 1)
         #expect(book.authenticate(accessToken: renewed.accessToken, now: start.addingTimeInterval(62)) == nil)
         #expect(book.revokeAll(userID: 3) == 4)
-        #expect(book.refresh(token: renewed.refreshToken, now: start.addingTimeInterval(63)) == .failure(.unknownRefreshToken))
+        #expect(
+            book.refresh(token: renewed.refreshToken, now: start.addingTimeInterval(63))
+                == .failure(.unknownRefreshToken))
     }
 }

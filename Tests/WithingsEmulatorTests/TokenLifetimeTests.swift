@@ -58,7 +58,10 @@ import WithingsEmulator
         try await EmulatorHarness.with { harness in
             let wrong = try await harness.postForm("/measure", ["action": "getmeas"], token: "nope")
             #expect(wrong.status == 200)
-            #expect(try JSONValue.parse(Data(wrong.body)) == ["status": 401, "body": .object([:]), "error": "invalid_token"])
+            #expect(
+                try JSONValue.parse(Data(wrong.body)) == [
+                    "status": 401, "body": .object([:]), "error": "invalid_token",
+                ])
             let missing = try await harness.call("/v2/sleep", ["action": "getsummary"])
             #expect(missing["status"] == 401)
         }

@@ -9,25 +9,36 @@ import WithingsEmulator
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
             for recorder in [first, second] {
-                let answer = try await harness.call("/notify", [
-                    "action": "subscribe", "callbackurl": recorder.url("/hook/secret"), "appli": "1",
-                ], token: token)
+                let answer = try await harness.call(
+                    "/notify",
+                    [
+                        "action": "subscribe", "callbackurl": recorder.url("/hook/secret"), "appli": "1",
+                    ], token: token)
                 #expect(answer["status"] == 0)
             }
-            let (status, report) = try await harness.control(.POST, "/_emulator/webhooks", [
-                "userid": 10_000_001, "appli": 1, "startdate": 1_530_576_000, "enddate": 1_530_698_753,
-            ])
+            let (status, report) = try await harness.control(
+                .POST, "/_emulator/webhooks",
+                [
+                    "userid": 10_000_001, "appli": 1, "startdate": 1_530_576_000, "enddate": 1_530_698_753,
+                ])
             #expect(status == 200)
             let expectedBody = "userid=10000001&appli=1&startdate=1530576000&enddate=1530698753"
             #expect(report["body"] == .string(expectedBody))
             let posts = first.received.filter { $0.method == "POST" }
-            #expect(posts == [CallbackRecorder.Received(
-                method: "POST", uri: "/hook/secret", contentType: "application/x-www-form-urlencoded", body: expectedBody)])
+            #expect(
+                posts == [
+                    CallbackRecorder.Received(
+                        method: "POST", uri: "/hook/secret", contentType: "application/x-www-form-urlencoded",
+                        body: expectedBody)
+                ])
             #expect(second.received.filter { $0.method == "POST" }.map(\.body) == [expectedBody])
 
             let deliveries = try #require(report["deliveries"]?.arrayValue)
             #expect(deliveries.map { $0["http_status"] } == [200, 500])
-            #expect(deliveries.map { $0["callbackurl"] } == [.string(first.url("/hook/secret")), .string(second.url("/hook/secret"))])
+            #expect(
+                deliveries.map { $0["callbackurl"] } == [
+                    .string(first.url("/hook/secret")), .string(second.url("/hook/secret")),
+                ])
             for delivery in deliveries {
                 let latency = try #require(delivery["latency_ms"]?.doubleValue)
                 #expect(latency > 0)
@@ -42,9 +53,11 @@ import WithingsEmulator
         let recorder = try await CallbackRecorder.start()
         try await EmulatorHarness.with(clock: TestClock(Date(timeIntervalSince1970: 1_700_000_123))) { harness in
             let token = try await harness.accessToken()
-            _ = try await harness.call("/notify", [
-                "action": "subscribe", "callbackurl": recorder.url(), "appli": "50",
-            ], token: token)
+            _ = try await harness.call(
+                "/notify",
+                [
+                    "action": "subscribe", "callbackurl": recorder.url(), "appli": "50",
+                ], token: token)
             let (_, other) = try await harness.control(.POST, "/_emulator/webhooks", ["user": "ha", "appli": 51])
             #expect(other["deliveries"] == [])
             let (_, report) = try await harness.control(.POST, "/_emulator/webhooks", ["user": "ha", "appli": 50])
@@ -58,9 +71,11 @@ import WithingsEmulator
         let recorder = try await CallbackRecorder.start()
         try await EmulatorHarness.with { harness in
             let token = try await harness.accessToken()
-            _ = try await harness.call("/notify", [
-                "action": "subscribe", "callbackurl": recorder.url(), "appli": "44",
-            ], token: token)
+            _ = try await harness.call(
+                "/notify",
+                [
+                    "action": "subscribe", "callbackurl": recorder.url(), "appli": "44",
+                ], token: token)
             await recorder.stop()
             let (status, report) = try await harness.control(.POST, "/_emulator/webhooks", ["appli": 44])
             #expect(status == 200)

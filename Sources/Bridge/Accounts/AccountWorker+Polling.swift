@@ -43,7 +43,8 @@ extension AccountWorker {
         switch category {
         case .measures:
             let update = try await deps.client.measureGroups(changedSince: cursor ?? 0)
-            snapshot.measures = LatestValues.mergeMeasures(update.groups, into: snapshot.measures, rules: settings.measureRules)
+            snapshot.measures = LatestValues.mergeMeasures(
+                update.groups, into: snapshot.measures, rules: settings.measureRules)
             if !initial {
                 let accepted = update.groups.filter(settings.measureRules.accepts).sorted { $0.date < $1.date }
                 let fresh = accepted.filter { firstSeen("m\($0.groupID):\($0.modified ?? 0)") }

@@ -12,7 +12,8 @@ extension AccountWorker {
         if state.userID != nil {
             if let discovery = deps.discovery {
                 let configs = discovery.configs(for: snapshot, account: identity)
-                messages += discoveryCache.update(scope: deps.layout.accountNode(userID: identity.userID), generated: configs)
+                messages += discoveryCache.update(
+                    scope: deps.layout.accountNode(userID: identity.userID), generated: configs)
             }
             messages += deps.states.messages(for: snapshot, account: identity)
         }
@@ -39,7 +40,8 @@ extension AccountWorker {
     func applyBedEvent(_ notification: WebhookNotification, receivedAt: Int64) async {
         let eventDate = notification.date.flatMap { Int64($0) } ?? notification.startDate ?? receivedAt
         let device = notification.deviceID.flatMap { $0.isEmpty ? nil : $0 }
-        let bed = BedState(inBed: notification.appli == 50, eventDate: eventDate, receivedAt: receivedAt, deviceID: device)
+        let bed = BedState(
+            inBed: notification.appli == 50, eventDate: eventDate, receivedAt: receivedAt, deviceID: device)
         let hadInBed = snapshot.hasSleepMat
         let matsBefore = snapshot.bedByDevice.count
         snapshot.bed = bed
@@ -47,7 +49,8 @@ extension AccountWorker {
         var messages: [MQTTMessage] = []
         if let discovery = deps.discovery, !hadInBed || snapshot.bedByDevice.count != matsBefore {
             let configs = discovery.configs(for: snapshot, account: identity)
-            messages += discoveryCache.update(scope: deps.layout.accountNode(userID: identity.userID), generated: configs)
+            messages += discoveryCache.update(
+                scope: deps.layout.accountNode(userID: identity.userID), generated: configs)
         }
         for entity in EntityPlanner.entities(for: snapshot) where entity.key.hasPrefix("in_bed") {
             messages += deps.states.messages(for: entity.description, in: snapshot, account: identity)
@@ -73,6 +76,7 @@ extension AccountWorker {
             tokenExpiresAt: await deps.tokens.expiresAt, lastPoll: state.lastPoll, lastWebhook: state.lastWebhook,
             subscribedApplis: subscribedApplis, subscriptionsOK: subscriptionsOK, apiErrors: apiErrors,
             lastError: lastError)
-        return MQTTMessage(topic: deps.layout.diagnostics(account: settings.account), string: diagnostics.json.serialized)
+        return MQTTMessage(
+            topic: deps.layout.diagnostics(account: settings.account), string: diagnostics.json.serialized)
     }
 }

@@ -162,7 +162,8 @@ public actor AccountWorker: Service {
                 if !online, await hasUsableToken() {
                     logger.info("new tokens found: polling again")
                     await setOnline(true)
-                    scheduler = PollScheduler(interval: settings.pollInterval, debounce: settings.debounce, now: elapsed())
+                    scheduler = PollScheduler(
+                        interval: settings.pollInterval, debounce: settings.debounce, now: elapsed())
                 }
             }
         }

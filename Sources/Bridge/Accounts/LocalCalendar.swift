@@ -13,7 +13,8 @@ public struct LocalCalendar: Sendable {
 
     /// The local date of an epoch second as `YYYY-MM-DD`.
     public func day(of epochSeconds: Int64) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(epochSeconds)))
+        let parts = calendar.dateComponents(
+            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(epochSeconds)))
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 

@@ -48,7 +48,8 @@ public struct Authorizer: Sendable {
             $0.state == state && now() - $0.createdAt <= PendingAuthorization.lifetime
         }
         guard let pending else {
-            throw Refusal(description: "this login link is unknown or expired; run `withings2mqtt auth --account NAME` again")
+            throw Refusal(
+                description: "this login link is unknown or expired; run `withings2mqtt auth --account NAME` again")
         }
         return (pending.account, try await complete(account: pending.account, code: code))
     }
@@ -60,17 +61,19 @@ public struct Authorizer: Sendable {
 
     private func bind(_ token: OAuthToken, to account: String) throws {
         if let bound = try boundUser(of: account), bound != token.userID {
-            throw Refusal(description: """
-                account \(account) is bound to Withings user \(bound), but this login returned user \(token.userID): \
-                log out of Withings in the browser (or use a private window) and log in as the right person
-                """)
+            throw Refusal(
+                description: """
+                    account \(account) is bound to Withings user \(bound), but this login returned user \(token.userID): \
+                    log out of Withings in the browser (or use a private window) and log in as the right person
+                    """)
         }
         for other in accounts where other != account {
             if let bound = try? boundUser(of: other), bound == token.userID {
-                throw Refusal(description: """
-                    Withings user \(token.userID) is already bound to account \(other): each account needs its own \
-                    Withings login
-                    """)
+                throw Refusal(
+                    description: """
+                        Withings user \(token.userID) is already bound to account \(other): each account needs its own \
+                        Withings login
+                        """)
             }
         }
         try tokenStore(account).save(token)

@@ -20,7 +20,9 @@ public actor TokenManager: TokenProvider {
     public private(set) var state: AuthState = .authorized
 
     /// Creates a manager for `account`.
-    public init(account: String, storage: any TokenStorage, now: @escaping @Sendable () -> Int64, refresher: @escaping Refresher) {
+    public init(
+        account: String, storage: any TokenStorage, now: @escaping @Sendable () -> Int64, refresher: @escaping Refresher
+    ) {
         self.account = account
         self.storage = storage
         self.now = now

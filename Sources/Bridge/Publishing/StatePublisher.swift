@@ -96,7 +96,9 @@ public actor StatePublisher {
     public var ownedTopics: Set<String> { store.topics }
 
     /// The payload the bridge holds for a topic.
-    public func payload(of topic: String) -> String? { store.payload(of: topic).map { String(decoding: $0, as: UTF8.self) } }
+    public func payload(of topic: String) -> String? {
+        store.payload(of: topic).map { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// Events dropped during a long outage since start.
     public var droppedEvents: Int { store.droppedEvents }

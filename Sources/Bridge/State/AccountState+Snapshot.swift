@@ -36,7 +36,8 @@ extension AccountState {
     /// The recent activity rows as models.
     public var activityRows: [ActivityDay] {
         recentActivity.map {
-            ActivityDay(date: $0.date, timezone: $0.timezone, deviceID: $0.deviceID, modified: $0.modified, data: $0.data)
+            ActivityDay(
+                date: $0.date, timezone: $0.timezone, deviceID: $0.deviceID, modified: $0.modified, data: $0.data)
         }
     }
 
@@ -54,7 +55,8 @@ extension AccountState {
                 model: $0.model, modelID: $0.modelID, deviceID: $0.deviceID, modified: $0.modified, data: $0.data)
         }
         recentActivity = rows.map {
-            StoredActivity(date: $0.date, timezone: $0.timezone, deviceID: $0.deviceID, modified: $0.modified, data: $0.data)
+            StoredActivity(
+                date: $0.date, timezone: $0.timezone, deviceID: $0.deviceID, modified: $0.modified, data: $0.data)
         }
         lastWorkout = snapshot.lastWorkout.map {
             StoredWorkout(

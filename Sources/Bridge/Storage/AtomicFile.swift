@@ -40,12 +40,12 @@ public struct AtomicFile: Sendable, Equatable {
         }
     }
 
-    /// Replaces the file's contents with `bytes`, durably, leaving it with mode 0600.
     /// Deletes the file; a missing file is not an error.
     public func remove() {
         _ = path.withCString { unlink($0) }
     }
 
+    /// Replaces the file's contents with `bytes`, durably, leaving it with mode 0600.
     public func write(_ bytes: [UInt8]) throws(StorageError) {
         let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
         let temporary = "\(path).tmp-\(suffix)"

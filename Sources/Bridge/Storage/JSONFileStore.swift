@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// One JSON document in `state_dir`, such as an account's tokens or cursors, stored through `AtomicFile`.

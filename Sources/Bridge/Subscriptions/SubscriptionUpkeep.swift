@@ -51,7 +51,8 @@ public struct SubscriptionUpkeep: Service {
             var failed: [Int] = []
             for appli in plan.missing(in: held) {
                 do {
-                    try await account.client.subscribe(callbackURL: plan.callbackURL, appli: appli, comment: "withings2mqtt")
+                    try await account.client.subscribe(
+                        callbackURL: plan.callbackURL, appli: appli, comment: "withings2mqtt")
                     present.insert(appli)
                     logger.info("subscribed", metadata: ["webhook.appli": "\(appli)"])
                 } catch {

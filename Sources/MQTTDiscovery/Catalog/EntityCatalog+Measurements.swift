@@ -13,13 +13,16 @@ extension EntityCatalog {
         weight("fat_free_mass_kg", "Fat free mass", 5),
         weight("muscle_mass_kg", "Muscle mass", 76),
         weight("bone_mass_kg", "Bone mass", 88),
-        measure("height_m", "Height", 4, unit: "m", deviceClass: "distance", precision: 2, enabled: false,
-                conversion: .height),
+        measure(
+            "height_m", "Height", 4, unit: "m", deviceClass: "distance", precision: 2, enabled: false,
+            conversion: .height),
         measure("temperature_c", "Temperature", 12, unit: "°C", deviceClass: "temperature", conversion: .temperature),
-        measure("body_temperature_c", "Body temperature", 71, unit: "°C", deviceClass: "temperature",
-                conversion: .temperature),
-        measure("skin_temperature_c", "Skin temperature", 73, unit: "°C", deviceClass: "temperature",
-                conversion: .temperature),
+        measure(
+            "body_temperature_c", "Body temperature", 71, unit: "°C", deviceClass: "temperature",
+            conversion: .temperature),
+        measure(
+            "skin_temperature_c", "Skin temperature", 73, unit: "°C", deviceClass: "temperature",
+            conversion: .temperature),
         measure("fat_ratio_pct", "Fat ratio", 6, unit: "%", precision: 2),
         measure("diastolic_blood_pressure_mmhg", "Diastolic blood pressure", 9, unit: "mmHg", deviceClass: "pressure"),
         measure("systolic_blood_pressure_mmhg", "Systolic blood pressure", 10, unit: "mmHg", deviceClass: "pressure"),
@@ -34,8 +37,9 @@ extension EntityCatalog {
         measure("visceral_fat", "Visceral fat index", 170, enabled: false),
         measure("electrodermal_activity_feet", "Electrodermal activity feet", 196, unit: "%", enabled: false),
         measure("electrodermal_activity_left_foot", "Electrodermal activity left foot", 197, unit: "%", enabled: false),
-        measure("electrodermal_activity_right_foot", "Electrodermal activity right foot", 198, unit: "%",
-                enabled: false),
+        measure(
+            "electrodermal_activity_right_foot", "Electrodermal activity right foot", 198, unit: "%",
+            enabled: false),
     ]
 
     /// Body Scan segments: types 175/173/174 at positions torso 12, left arm 3, right arm 2, left leg 10,
@@ -50,8 +54,9 @@ extension EntityCatalog {
         ]
         return types.flatMap { type in
             segments.map { segment in
-                weight("\(type.key)_for_segments_\(segment.key)", "\(type.name) in \(segment.name)", type.type,
-                       position: segment.position, enabled: false)
+                weight(
+                    "\(type.key)_for_segments_\(segment.key)", "\(type.name) in \(segment.name)", type.type,
+                    position: segment.position, enabled: false)
             }
         }
     }()
@@ -65,17 +70,22 @@ extension EntityCatalog {
         measure("nerve_health_score_left_foot", "Nerve health score left foot", 158, enabled: false, ours: true),
         measure("nerve_health_score_right_foot", "Nerve health score right foot", 159, enabled: false, ours: true),
         measure("nerve_health_score_feet", "Nerve health score feet", 167, enabled: false, ours: true),
-        measure("electrochemical_skin_conductance", "Electrochemical skin conductance", 229, enabled: false,
-                ours: true),
+        measure(
+            "electrochemical_skin_conductance", "Electrochemical skin conductance", 229, enabled: false,
+            ours: true),
         measure("ecg_afib_result", "ECG atrial fibrillation result", 130, stateClass: nil, enabled: false, ours: true),
-        measure("ecg_qrs_interval_ms", "ECG QRS interval", 135, unit: "ms", deviceClass: "duration", enabled: false,
-                ours: true),
-        measure("ecg_pr_interval_ms", "ECG PR interval", 136, unit: "ms", deviceClass: "duration", enabled: false,
-                ours: true),
-        measure("ecg_qt_interval_ms", "ECG QT interval", 137, unit: "ms", deviceClass: "duration", enabled: false,
-                ours: true),
-        measure("ecg_corrected_qt_interval_ms", "ECG corrected QT interval", 138, unit: "ms", deviceClass: "duration",
-                enabled: false, ours: true),
+        measure(
+            "ecg_qrs_interval_ms", "ECG QRS interval", 135, unit: "ms", deviceClass: "duration", enabled: false,
+            ours: true),
+        measure(
+            "ecg_pr_interval_ms", "ECG PR interval", 136, unit: "ms", deviceClass: "duration", enabled: false,
+            ours: true),
+        measure(
+            "ecg_qt_interval_ms", "ECG QT interval", 137, unit: "ms", deviceClass: "duration", enabled: false,
+            ours: true),
+        measure(
+            "ecg_corrected_qt_interval_ms", "ECG corrected QT interval", 138, unit: "ms", deviceClass: "duration",
+            enabled: false, ours: true),
         measure("ppg_afib_result", "PPG atrial fibrillation result", 139, stateClass: nil, enabled: false, ours: true),
     ]
 
@@ -94,7 +104,8 @@ extension EntityCatalog {
     private static func weight(
         _ key: String, _ name: String, _ type: Int, position: Int? = nil, precision: Int? = 2, enabled: Bool = true
     ) -> EntityDescription {
-        measure(key, name, type, position: position, unit: "kg", deviceClass: "weight", precision: precision,
-                enabled: enabled, conversion: .mass)
+        measure(
+            key, name, type, position: position, unit: "kg", deviceClass: "weight", precision: precision,
+            enabled: enabled, conversion: .mass)
     }
 }

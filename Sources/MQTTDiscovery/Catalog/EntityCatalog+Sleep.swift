@@ -2,8 +2,9 @@ extension EntityCatalog {
     /// Sleep: Home Assistant's 17 sensors (same keys, including its `eposode` typo) and the summary fields it
     /// does not request. Durations are seconds with class `duration` (Home Assistant converts for display).
     public static let sleep: [EntityDescription] = [
-        field("sleep_breathing_disturbances_intensity", "Breathing disturbances intensity",
-              "breathing_disturbances_intensity"),
+        field(
+            "sleep_breathing_disturbances_intensity", "Breathing disturbances intensity",
+            "breathing_disturbances_intensity"),
         duration("sleep_deep_duration_seconds", "Deep sleep", "deepsleepduration", enabled: true),
         duration("sleep_tosleep_duration_seconds", "Time to sleep", "sleep_latency"),
         duration("sleep_towakeup_duration_seconds", "Time to wakeup", "wakeup_latency"),
@@ -27,8 +28,9 @@ extension EntityCatalog {
         field("sleep_efficiency_pct", "Sleep efficiency", "sleep_efficiency", unit: "%", scale: 100, ours: true),
         duration("sleep_waso_duration_seconds", "Wake after sleep onset", "waso", ours: true),
         field("sleep_out_of_bed_count", "Out of bed count", "out_of_bed_count", unit: "times", ours: true),
-        field("sleep_apnea_hypopnea_index", "Apnea-hypopnea index", "apnea_hypopnea_index", unit: "events/h",
-              ours: true),
+        field(
+            "sleep_apnea_hypopnea_index", "Apnea-hypopnea index", "apnea_hypopnea_index", unit: "events/h",
+            ours: true),
     ]
 
     private static func field(

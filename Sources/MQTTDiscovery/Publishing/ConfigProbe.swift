@@ -10,8 +10,12 @@ struct ConfigProbe: Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case origin, o, availability, avty, availabilityTopic = "availability_topic", avtyT = "avty_t"
-        case stateTopic = "state_topic", statT = "stat_t", tilde = "~"
+        case origin, o, availability, avty
+        case availabilityTopic = "availability_topic"
+        case avtyT = "avty_t"
+        case stateTopic = "state_topic"
+        case statT = "stat_t"
+        case tilde = "~"
     }
 
     /// `origin.name`, if any.
@@ -21,11 +25,13 @@ struct ConfigProbe: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let origin = try container.decodeIfPresent(Origin.self, forKey: .origin)
+        let origin =
+            try container.decodeIfPresent(Origin.self, forKey: .origin)
             ?? container.decodeIfPresent(Origin.self, forKey: .o)
         originName = origin?.name
         let tilde = try container.decodeIfPresent(String.self, forKey: .tilde)
-        let list = try container.decodeIfPresent([Availability].self, forKey: .availability)
+        let list =
+            try container.decodeIfPresent([Availability].self, forKey: .availability)
             ?? container.decodeIfPresent([Availability].self, forKey: .avty) ?? []
         var raw = list.compactMap { $0.topic ?? $0.t }
         for key in [CodingKeys.availabilityTopic, .avtyT, .stateTopic, .statT] {

@@ -50,12 +50,13 @@ public struct BridgeInfo: Sendable, Equatable {
     public var json: JSONValue {
         .object([
             "version": .string(version),
-            "accounts": .array(accounts.map { account in
-                .object([
-                    "name": .string(account.name), "user_id": account.userID.map(JSONValue.integer) ?? .null,
-                    "state": .string(account.state),
-                ])
-            }),
+            "accounts": .array(
+                accounts.map { account in
+                    .object([
+                        "name": .string(account.name), "user_id": account.userID.map(JSONValue.integer) ?? .null,
+                        "state": .string(account.state),
+                    ])
+                }),
             "webhook": .object([
                 "enabled": .bool(webhookEnabled), "public_url": .optional(webhookPublicURL),
                 "status": .string(webhookStatus),

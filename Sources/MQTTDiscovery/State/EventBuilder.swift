@@ -29,7 +29,8 @@ public struct EventBuilder: Sendable {
         }
         var fields: [String: JSONValue] = [
             "event": .string("measure_group"), "measured_at": .timestamp(group.date),
-            "group_id": .integer(group.groupID), "attrib": .integer(Int64(group.attrib)), "category": .integer(Int64(group.category)),
+            "group_id": .integer(group.groupID), "attrib": .integer(Int64(group.attrib)),
+            "category": .integer(Int64(group.category)),
             "values": .object(values),
         ]
         fields["device_id"] = group.deviceID.map(JSONValue.string)

@@ -28,10 +28,12 @@ public struct StateMessageBuilder: Sendable {
         default: break
         }
         return [
-            MQTTMessage(topic: layout.state(account: account.name, key: entity.key),
-                        string: formatter.state(of: entity, in: snapshot)),
-            MQTTMessage(topic: layout.attributes(account: account.name, key: entity.key),
-                        string: formatter.attributes(of: entity, in: snapshot).serialized),
+            MQTTMessage(
+                topic: layout.state(account: account.name, key: entity.key),
+                string: formatter.state(of: entity, in: snapshot)),
+            MQTTMessage(
+                topic: layout.attributes(account: account.name, key: entity.key),
+                string: formatter.attributes(of: entity, in: snapshot).serialized),
         ]
     }
 

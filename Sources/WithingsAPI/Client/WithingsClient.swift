@@ -54,7 +54,9 @@ public struct WithingsClient: Sendable {
     }
 
     /// Reads every page of a paged call, following `offset` while `more` is truthy.
-    public func sendPaged<Item: PageItem>(_ request: WithingsRequest, of item: Item.Type) async throws -> [WithingsPage<Item>] {
+    public func sendPaged<Item: PageItem>(
+        _ request: WithingsRequest, of item: Item.Type
+    ) async throws -> [WithingsPage<Item>] {
         var pages: [WithingsPage<Item>] = []
         var next = request
         for _ in 0..<Self.maxPages {

@@ -12,7 +12,9 @@ public struct WithingsPage<Item: PageItem>: Decodable, Sendable {
     public var timezone: String?
 
     /// Creates a page.
-    public init(items: [Item], more: Bool = false, offset: Int? = nil, updateTime: Int64? = nil, timezone: String? = nil) {
+    public init(
+        items: [Item], more: Bool = false, offset: Int? = nil, updateTime: Int64? = nil, timezone: String? = nil
+    ) {
         self.items = items
         self.more = more
         self.offset = offset

@@ -12,7 +12,9 @@ public struct ActivityDay: Sendable, Equatable {
     public var data: [String: Double]
 
     /// Creates an activity day.
-    public init(date: String, timezone: String? = nil, deviceID: String? = nil, modified: Int64? = nil, data: [String: Double]) {
+    public init(
+        date: String, timezone: String? = nil, deviceID: String? = nil, modified: Int64? = nil, data: [String: Double]
+    ) {
         self.date = date
         self.timezone = timezone
         self.deviceID = deviceID

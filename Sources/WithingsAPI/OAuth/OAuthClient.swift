@@ -24,7 +24,9 @@ public struct OAuthClient: Sendable {
     }
 
     /// The browser URL that asks the user to grant access; Withings redirects to `redirectURI?code=…&state=…`.
-    public func authorizeURL(redirectURI: String, state: String, base: String = WithingsRequest.defaultAuthorizeURL)
+    public func authorizeURL(
+        redirectURI: String, state: String, base: String = WithingsRequest.defaultAuthorizeURL
+    )
         -> String
     {
         WithingsRequest.authorizeURL(clientID: clientID, redirectURI: redirectURI, state: state, base: base)

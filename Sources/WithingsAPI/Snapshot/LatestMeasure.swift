@@ -14,7 +14,8 @@ public struct LatestMeasure: Sendable, Equatable {
     public var model: String?
 
     /// Creates a latest measure.
-    public init(value: Double, date: Int64, attrib: Int, groupID: Int64, deviceID: String? = nil, model: String? = nil) {
+    public init(value: Double, date: Int64, attrib: Int, groupID: Int64, deviceID: String? = nil, model: String? = nil)
+    {
         self.value = value
         self.date = date
         self.attrib = attrib

@@ -35,7 +35,8 @@ final class HTTP1ResponseCollector: ChannelInboundHandler, RemovableChannelHandl
         case .end:
             guard let head = responseHead else { return finish(.failure(HTTP1ClientError.connectionClosed), context) }
             let headers = head.headers.map { ($0.name, $0.value) }
-            finish(.success(HTTP1Response(status: Int(head.status.code), headers: headers, body: responseBody)), context)
+            finish(
+                .success(HTTP1Response(status: Int(head.status.code), headers: headers, body: responseBody)), context)
         }
     }
 

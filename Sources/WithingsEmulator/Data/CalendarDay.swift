@@ -6,7 +6,8 @@ enum CalendarDay {
     static func string(epoch: Int64, timezone: String) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+        let parts = calendar.dateComponents(
+            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(epoch)))
         return format(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 

@@ -11,11 +11,14 @@ public enum EmulatorDataError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingDirectory(let path):
-            return "data directory \(path) does not exist; pass a folder laid out like fixtures/withings/homeassistant-2024.1"
+            return
+                "data directory \(path) does not exist; pass a folder laid out like fixtures/withings/homeassistant-2024.1"
         case .unreadableFile(let path, let reason):
-            return "cannot read \(path): \(reason); it must hold a Withings body fragment (array or object) or a full {\"status\":0,\"body\":…} envelope"
+            return
+                "cannot read \(path): \(reason); it must hold a Withings body fragment (array or object) or a full {\"status\":0,\"body\":…} envelope"
         case .invalidGeneratorSpec(let spec):
-            return "invalid --generate value '\(spec)'; use users=N,years=Y with positive whole numbers, e.g. users=2,years=10"
+            return
+                "invalid --generate value '\(spec)'; use users=N,years=Y with positive whole numbers, e.g. users=2,years=10"
         }
     }
 }

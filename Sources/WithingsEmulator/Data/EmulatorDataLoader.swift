@@ -26,7 +26,8 @@ public enum EmulatorDataLoader {
     private static func list(_ directory: URL, _ file: String, bodyKey: String) throws -> [JSONValue] {
         guard let value = try fragment(directory, file, bodyKey: bodyKey) else { return [] }
         guard let items = value.arrayValue else {
-            throw EmulatorDataError.unreadableFile(path: directory.appendingPathComponent(file).path, reason: "expected an array")
+            throw EmulatorDataError.unreadableFile(
+                path: directory.appendingPathComponent(file).path, reason: "expected an array")
         }
         return items
     }

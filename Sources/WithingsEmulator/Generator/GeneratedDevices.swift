@@ -19,7 +19,8 @@ struct GeneratedDevices: Sendable {
             [
                 "type": .string(type), "battery": batteries[Int(random.next() % 4)], "model": .string(model),
                 "model_id": .int(modelID), "timezone": .string(profile.timezone),
-                "first_session_date": .int(firstSession), "last_session_date": .int(now - Int64(random.next() % 86_400)),
+                "first_session_date": .int(firstSession),
+                "last_session_date": .int(now - Int64(random.next() % 86_400)),
                 "deviceid": .string(id), "hash_deviceid": .string(id),
             ]
         }
@@ -27,7 +28,9 @@ struct GeneratedDevices: Sendable {
             profile.hasCardioScale ? device("Scale", "Body Cardio", 6, scale) : device("Scale", "Body+", 5, scale),
             device("Sleep Monitor", "Aura Sensor V2", 63, sleepMat),
         ]
-        if let bloodPressureMonitor { devices.append(device("Blood Pressure Monitor", "BPM Connect", 45, bloodPressureMonitor)) }
+        if let bloodPressureMonitor {
+            devices.append(device("Blood Pressure Monitor", "BPM Connect", 45, bloodPressureMonitor))
+        }
         if let watch { devices.append(device("Activity Tracker", "ScanWatch", 93, watch)) }
         return devices
     }

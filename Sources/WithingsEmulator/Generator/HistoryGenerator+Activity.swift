@@ -11,9 +11,11 @@ extension HistoryGenerator {
             let moderate = steps * random.around(0.12, 0.03).clamped(0.01, 1)
             let intense = steps * random.around(0.03, 0.02).clamped(0, 1)
             let calories = steps * 0.045
-            var row = Self.emptyActivityRow(day: day.date, timezone: profile.timezone, devices: devices.watch.map {
-                [["deviceid": .string($0), "type": "Activity Tracker", "model": "ScanWatch", "model_id": 93]]
-            } ?? [])
+            var row = Self.emptyActivityRow(
+                day: day.date, timezone: profile.timezone,
+                devices: devices.watch.map {
+                    [["deviceid": .string($0), "type": "Activity Tracker", "model": "ScanWatch", "model_id": 93]]
+                } ?? [])
             row["steps"] = .int(Int64(steps))
             row["distance"] = .double((steps * 0.76 * 1000).rounded() / 1000)
             row["elevation"] = .int(Int64(random.around(8, 6).clamped(0, 60) * dayShare))
@@ -58,7 +60,8 @@ extension HistoryGenerator {
             series.append([
                 "id": .int(nextID), "category": .int(category), "timezone": .string(profile.timezone),
                 "model": .int(devices.watch == nil ? 1_055 : 93), "attrib": 0, "startdate": .int(start),
-                "enddate": .int(end), "date": .string(day.date), "deviceid": devices.watch.map(JSONValue.string) ?? .null,
+                "enddate": .int(end), "date": .string(day.date),
+                "deviceid": devices.watch.map(JSONValue.string) ?? .null,
                 "modified": .int(end + 600),
                 "data": [
                     "calories": .int(duration / 6), "intensity": .int(Int64(random.around(50, 20).clamped(0, 100))),
@@ -68,7 +71,8 @@ extension HistoryGenerator {
                     "pause_duration": .int(Int64(random.next() % 300)), "algo_pause_duration": .null,
                     "spo2_average": .null, "steps": .int(steps),
                     "distance": .int(moving ? Int64(Double(duration) * (category == 6 ? 6.5 : 2.4)) : 0),
-                    "elevation": .int(moving ? Int64(random.next() % 80) : 0), "pool_laps": .int(category == 7 ? duration / 90 : 0),
+                    "elevation": .int(moving ? Int64(random.next() % 80) : 0),
+                    "pool_laps": .int(category == 7 ? duration / 90 : 0),
                     "strokes": .int(category == 7 ? duration / 3 : 0), "pool_length": .int(category == 7 ? 25 : 0),
                 ],
             ])

@@ -34,23 +34,31 @@ extension HistoryGenerator {
             let fat = guest ? random.around(0.2, 0.05) : random.around(fatRatio, 0.004)
             let fatMass = kg * fat
             let freeMass = kg - fatMass
-            add(date, attrib: guest ? 1 : 0, device: devices.scale, model: scaleModel, [
-                measure(1, kg, unit: -3), measure(6, fat * 100, unit: -3), measure(8, fatMass, unit: -3),
-                measure(5, freeMass, unit: -3), measure(76, freeMass * 0.94, unit: -2),
-                measure(77, freeMass * 0.72, unit: -2), measure(88, freeMass * 0.05, unit: -2),
-            ])
-            add(date, attrib: guest ? 1 : 0, device: devices.scale, model: scaleModel, [
-                measure(11, random.around(68, 6), unit: 0),
-            ])
-            if profile.hasCardioScale, random.chance(0.8) {
-                add(date, attrib: guest ? 1 : 0, device: devices.scale, model: scaleModel, [
-                    measure(91, random.around(7.4, 0.5), unit: -3),
+            add(
+                date, attrib: guest ? 1 : 0, device: devices.scale, model: scaleModel,
+                [
+                    measure(1, kg, unit: -3), measure(6, fat * 100, unit: -3), measure(8, fatMass, unit: -3),
+                    measure(5, freeMass, unit: -3), measure(76, freeMass * 0.94, unit: -2),
+                    measure(77, freeMass * 0.72, unit: -2), measure(88, freeMass * 0.05, unit: -2),
                 ])
+            add(
+                date, attrib: guest ? 1 : 0, device: devices.scale, model: scaleModel,
+                [
+                    measure(11, random.around(68, 6), unit: 0)
+                ])
+            if profile.hasCardioScale, random.chance(0.8) {
+                add(
+                    date, attrib: guest ? 1 : 0, device: devices.scale, model: scaleModel,
+                    [
+                        measure(91, random.around(7.4, 0.5), unit: -3)
+                    ])
             }
         }
-        add(days.first.map { $0.midnight + 36_000 } ?? now, attrib: 2, device: nil, model: nil, [
-            measure(4, profile.height, unit: -2),
-        ])
+        add(
+            days.first.map { $0.midnight + 36_000 } ?? now, attrib: 2, device: nil, model: nil,
+            [
+                measure(4, profile.height, unit: -2)
+            ])
         for day in days {
             weight += random.around(0, 0.06) + (profile.weight - weight) * 0.002
             fatRatio = min(0.45, max(0.08, fatRatio + random.around(0, 0.0008)))
@@ -66,18 +74,25 @@ extension HistoryGenerator {
                     systolic += values.0 / 3
                     diastolic += values.1 / 3
                     pulse += values.2 / 3
-                    add(start + Int64(reading * 60), attrib: 0, device: monitor, model: ("BPM Connect", 45), [
-                        measure(9, values.1, unit: 0), measure(10, values.0, unit: 0), measure(11, values.2, unit: 0),
-                    ])
+                    add(
+                        start + Int64(reading * 60), attrib: 0, device: monitor, model: ("BPM Connect", 45),
+                        [
+                            measure(9, values.1, unit: 0), measure(10, values.0, unit: 0),
+                            measure(11, values.2, unit: 0),
+                        ])
                 }
-                add(start + 180, attrib: 5, device: monitor, model: ("BPM Connect", 45), [
-                    measure(9, diastolic, unit: 0), measure(10, systolic, unit: 0), measure(11, pulse, unit: 0),
-                ])
+                add(
+                    start + 180, attrib: 5, device: monitor, model: ("BPM Connect", 45),
+                    [
+                        measure(9, diastolic, unit: 0), measure(10, systolic, unit: 0), measure(11, pulse, unit: 0),
+                    ])
             }
             if random.chance(0.03) {
-                add(day.midnight + 30_000, attrib: 2, device: nil, model: nil, [
-                    measure(71, random.around(36.8, 0.3), unit: -2),
-                ])
+                add(
+                    day.midnight + 30_000, attrib: 2, device: nil, model: nil,
+                    [
+                        measure(71, random.around(36.8, 0.3), unit: -2)
+                    ])
             }
         }
         return groups

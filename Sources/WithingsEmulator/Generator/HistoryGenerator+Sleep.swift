@@ -56,7 +56,8 @@ extension HistoryGenerator {
             "out_of_bed_count": .int(Int64(random.around(0.6, 0.8).clamped(0, 4))),
             "hr_average": .int(hrAverage), "hr_min": .int(hrAverage - Int64(random.around(8, 2))),
             "hr_max": .int(hrAverage + Int64(random.around(22, 6))), "rr_average": .int(rrAverage),
-            "rr_min": .int(rrAverage - Int64(random.around(4, 1))), "rr_max": .int(rrAverage + Int64(random.around(5, 1))),
+            "rr_min": .int(rrAverage - Int64(random.around(4, 1))),
+            "rr_max": .int(rrAverage + Int64(random.around(5, 1))),
             "snoring": .int(snoring), "snoringepisodecount": .int(snoring / 60), "sleep_score": .int(score),
             "night_events": [
                 "1": [0], "2": .array([.int(latency)]), "3": .array([.int(latency + asleep)]),

@@ -42,9 +42,12 @@ public enum DataQueries {
     public static func getactivity(
         user: EmulatorUser, parameters: FormParameters, pageSize: Int
     ) -> Result<JSONValue, WithingsFailure> {
-        days(user.activities, parameters: parameters, pageSize: pageSize, listKey: "activities", order: {
-            ($0["date"]?.stringValue ?? "") < ($1["date"]?.stringValue ?? "")
-        }) { row, fields in
+        days(
+            user.activities, parameters: parameters, pageSize: pageSize, listKey: "activities",
+            order: {
+                ($0["date"]?.stringValue ?? "") < ($1["date"]?.stringValue ?? "")
+            }
+        ) { row, fields in
             guard case .object(let members) = row else { return row }
             return .object(members.filter { activityMetadata.contains($0.key) || fields.contains($0.key) })
         }
@@ -54,18 +57,22 @@ public enum DataQueries {
     public static func getworkouts(
         user: EmulatorUser, parameters: FormParameters, pageSize: Int
     ) -> Result<JSONValue, WithingsFailure> {
-        days(user.workouts, parameters: parameters, pageSize: pageSize, listKey: "series", order: {
-            ($0["startdate"]?.intValue ?? 0) < ($1["startdate"]?.intValue ?? 0)
-        }, limit: limitData)
+        days(
+            user.workouts, parameters: parameters, pageSize: pageSize, listKey: "series",
+            order: {
+                ($0["startdate"]?.intValue ?? 0) < ($1["startdate"]?.intValue ?? 0)
+            }, limit: limitData)
     }
 
     /// `/v2/sleep action=getsummary`: nights newest first, as Withings answers; `data_fields` limits `data`.
     public static func getsummary(
         user: EmulatorUser, parameters: FormParameters, pageSize: Int
     ) -> Result<JSONValue, WithingsFailure> {
-        days(user.sleepSummaries, parameters: parameters, pageSize: pageSize, listKey: "series", order: {
-            ($0["startdate"]?.intValue ?? 0) > ($1["startdate"]?.intValue ?? 0)
-        }, limit: limitData)
+        days(
+            user.sleepSummaries, parameters: parameters, pageSize: pageSize, listKey: "series",
+            order: {
+                ($0["startdate"]?.intValue ?? 0) > ($1["startdate"]?.intValue ?? 0)
+            }, limit: limitData)
     }
 
     /// `/v2/user action=getgoals`.
@@ -97,7 +104,9 @@ public enum DataQueries {
         case .success(let value): filter = value
         case .failure(let failure): return .failure(failure)
         }
-        let fields = parameters["data_fields"].map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+        let fields = parameters["data_fields"].map {
+            Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+        }
         let sorted = items.filter(filter.admits).sorted(by: order)
         let page = Page(sorted, parameters: parameters, size: pageSize)
         let shown = fields.map { fields in page.items.map { limit($0, fields) } } ?? page.items

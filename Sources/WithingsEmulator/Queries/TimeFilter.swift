@@ -42,7 +42,9 @@ struct TimeFilter: Sendable, Equatable {
         return true
     }
 
-    private static func lastUpdate(_ parameters: FormParameters, into filter: TimeFilter) -> Result<TimeFilter, WithingsFailure> {
+    private static func lastUpdate(
+        _ parameters: FormParameters, into filter: TimeFilter
+    ) -> Result<TimeFilter, WithingsFailure> {
         guard let text = parameters["lastupdate"] else { return .success(filter) }
         guard let value = Int64(text) else { return .failure(.invalidParams("lastupdate must be epoch seconds")) }
         var filter = filter

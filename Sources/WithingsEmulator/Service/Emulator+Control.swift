@@ -32,10 +32,11 @@ extension Emulator {
         case "POST /_emulator/config": result = changeConfig(input)
         case "GET /_emulator/requests": result = .success(state.withLock { $0.counters.json })
         case "DELETE /_emulator/requests", "POST /_emulator/requests/reset":
-            result = .success(state.withLock { state in
-                state.counters = RequestCounters()
-                return state.counters.json
-            })
+            result = .success(
+                state.withLock { state in
+                    state.counters = RequestCounters()
+                    return state.counters.json
+                })
         default: result = .failure(.notFound(route))
         }
         switch result {
@@ -89,7 +90,8 @@ extension Emulator {
         resolveUser(input).map { user in
             let now = clock()
             let changed = state.withLock { state in
-                revoke ? state.tokens.revokeAll(userID: user.userID)
+                revoke
+                    ? state.tokens.revokeAll(userID: user.userID)
                     : state.tokens.expireAccessTokens(userID: user.userID, now: now)
             }
             return ["userid": .int(user.userID), "tokens": .int(Int64(changed))]
@@ -119,7 +121,9 @@ extension Emulator {
         if let codeLifetime, (codeLifetime.doubleValue ?? -1) < 0 {
             return .failure(.invalid("code_lifetime_seconds must be >= 0"))
         }
-        if let pageSize, (pageSize.intValue ?? 0) <= 0 { return .failure(.invalid("page_size must be a positive whole number")) }
+        if let pageSize, (pageSize.intValue ?? 0) <= 0 {
+            return .failure(.invalid("page_size must be a positive whole number"))
+        }
         state.withLock { state in
             if let value = grace?.doubleValue { state.tokens.refreshGrace = value }
             if let value = lifetime?.intValue { state.tokens.accessTokenLifetime = value }

@@ -15,21 +15,24 @@ extension Emulator {
                 return .failure(.invalid("each measurement needs 'type' (Withings meastype, e.g. 1 for weight)"))
             }
             guard let (value, unit) = Self.scaled(spec["value"], unit: spec["unit"]?.intValue) else {
-                return .failure(.invalid("each measurement needs a numeric 'value' (and optionally 'unit', a power of ten)"))
+                return .failure(
+                    .invalid("each measurement needs a numeric 'value' (and optionally 'unit', a power of ten)"))
             }
             var measure: [String: JSONValue] = ["type": .int(type), "value": .int(value), "unit": .int(unit)]
             if let position = spec["position"]?.intValue { measure["position"] = .int(position) }
             measures.append(.object(measure))
         }
         let now = nowEpoch
-        let device = input["deviceid"]?.stringValue
+        let device =
+            input["deviceid"]?.stringValue
             ?? user.devices.first { $0["type"]?.stringValue == "Scale" }?["deviceid"]?.stringValue
         let group: JSONValue = state.withLock { state in
             let group: JSONValue = [
                 "grpid": .int(state.makeItemID()), "attrib": .int(input["attrib"]?.intValue ?? 0),
                 "date": .int(input["date"]?.intValue ?? now), "created": .int(now), "modified": .int(now),
                 "category": .int(input["category"]?.intValue ?? 1),
-                "deviceid": device.map(JSONValue.string) ?? .null, "hash_deviceid": device.map(JSONValue.string) ?? .null,
+                "deviceid": device.map(JSONValue.string) ?? .null,
+                "hash_deviceid": device.map(JSONValue.string) ?? .null,
                 "measures": .array(measures), "comment": .null, "timezone": .string(user.timezone),
             ]
             if let index = state.userIndex(user.userID) { state.users[index].insertMeasureGroup(group) }
@@ -52,7 +55,8 @@ extension Emulator {
                     "id": .int(state.makeItemID()), "timezone": .string(user.timezone), "model": 32,
                     "model_id": mat?["model_id"] ?? 63, "hash_deviceid": mat?["hash_deviceid"] ?? .null,
                     "startdate": .int(start), "enddate": .int(end),
-                    "date": .string(input["date"]?.stringValue ?? CalendarDay.string(epoch: end, timezone: user.timezone)),
+                    "date": .string(
+                        input["date"]?.stringValue ?? CalendarDay.string(epoch: end, timezone: user.timezone)),
                     "data": .object(data), "created": .int(now), "modified": .int(now),
                 ]
                 if let index = state.userIndex(user.userID) { state.users[index].sleepSummaries.append(summary) }
@@ -72,7 +76,8 @@ extension Emulator {
                 guard let index = state.userIndex(user.userID) else { return .null }
                 var activities = state.users[index].activities
                 let existing = activities.firstIndex { $0["date"]?.stringValue == day }
-                var row = existing.map { activities[$0].objectValue ?? [:] }
+                var row =
+                    existing.map { activities[$0].objectValue ?? [:] }
                     ?? HistoryGenerator.emptyActivityRow(day: day, timezone: user.timezone, devices: user.devices)
                 for (key, value) in given { row[key] = value }
                 row["modified"] = .int(now)

@@ -6,10 +6,13 @@ extension Emulator {
     static let knownApplis: Set<Int> = [1, 2, 4, 16, 44, 46, 50, 51, 52, 53, 54, 55, 58]
 
     /// `/notify` actions: subscribe (HEAD-checks the callback), list, get, revoke, update.
-    func notify(userID: Int64, action: String?, parameters: FormParameters) async -> Result<JSONValue, WithingsFailure> {
+    func notify(userID: Int64, action: String?, parameters: FormParameters) async -> Result<JSONValue, WithingsFailure>
+    {
         switch action {
         case "subscribe":
-            guard let url = parameters["callbackurl"] else { return .failure(.invalidParams("callbackurl is required")) }
+            guard let url = parameters["callbackurl"] else {
+                return .failure(.invalidParams("callbackurl is required"))
+            }
             guard let appli = parseAppli(parameters["appli"]) else {
                 return .failure(.invalidParams("appli must be one of \(Self.knownApplis.sorted())"))
             }
@@ -34,14 +37,18 @@ extension Emulator {
             }
             return .success(["profiles": .array(profiles.map(\.json))])
         case "get":
-            guard let url = parameters["callbackurl"] else { return .failure(.invalidParams("callbackurl is required")) }
+            guard let url = parameters["callbackurl"] else {
+                return .failure(.invalidParams("callbackurl is required"))
+            }
             let appli = parameters["appli"].flatMap { Int($0) } ?? 1
             let found = state.withLock { state in
                 state.subscriptions.first { $0.userID == userID && $0.appli == appli && $0.callbackURL == url }
             }
             return found.map { .success($0.json) } ?? .failure(Self.noSubscription)
         case "revoke":
-            guard let url = parameters["callbackurl"] else { return .failure(.invalidParams("callbackurl is required")) }
+            guard let url = parameters["callbackurl"] else {
+                return .failure(.invalidParams("callbackurl is required"))
+            }
             let appli = parameters["appli"].flatMap { Int($0) }
             let removed = state.withLock { state in
                 let before = state.subscriptions.count
@@ -73,9 +80,11 @@ extension Emulator {
             return .failure(WithingsFailure(status: 293, message: "The callback URL is either absent or incorrect"))
         }
         let updated = state.withLock { state in
-            guard let index = state.subscriptions.firstIndex(where: {
-                $0.userID == userID && $0.appli == appli && $0.callbackURL == url
-            }) else { return false }
+            guard
+                let index = state.subscriptions.firstIndex(where: {
+                    $0.userID == userID && $0.appli == appli && $0.callbackURL == url
+                })
+            else { return false }
             state.subscriptions[index].callbackURL = newURL
             state.subscriptions[index].appli = newAppli
             if let comment = parameters["comment"] { state.subscriptions[index].comment = comment }

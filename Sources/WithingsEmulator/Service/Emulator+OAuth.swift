@@ -28,8 +28,10 @@ extension Emulator {
                 state.authorizations += 1
             }
             state.counters.record(path: request.path, action: nil, userID: user.userID)
-            return (state.tokens.issueCode(userID: user.userID, redirectURI: redirect, scope: scope, now: now),
-                    user.userID)
+            return (
+                state.tokens.issueCode(userID: user.userID, redirectURI: redirect, scope: scope, now: now),
+                user.userID
+            )
         }
         guard let issued else {
             return .text("no such user; GET /_emulator/users lists the user ids\n", status: 400)
@@ -51,10 +53,13 @@ extension Emulator {
             return WithingsFailure.unknownAction(action, path: request.path).response
         }
         if let expected = settings.clientID, parameters["client_id"] != expected {
-            return recordToken(request, action, .failure(WithingsFailure(status: 503, message: "Invalid Params: invalid client_id")))
+            return recordToken(
+                request, action, .failure(WithingsFailure(status: 503, message: "Invalid Params: invalid client_id")))
         }
         if let expected = settings.clientSecret, parameters["client_secret"] != expected {
-            return recordToken(request, action, .failure(WithingsFailure(status: 503, message: "Invalid Params: invalid client_secret")))
+            return recordToken(
+                request, action,
+                .failure(WithingsFailure(status: 503, message: "Invalid Params: invalid client_secret")))
         }
         let result: Result<TokenGrant, TokenRefusal>
         switch parameters["grant_type"] {
@@ -69,7 +74,8 @@ extension Emulator {
             }
             result = state.withLock { $0.tokens.refresh(token: refresh, now: now) }
         default:
-            return recordToken(request, action, .failure(.invalidParams("grant_type must be authorization_code or refresh_token")))
+            return recordToken(
+                request, action, .failure(.invalidParams("grant_type must be authorization_code or refresh_token")))
         }
         return recordToken(request, action, result.mapError { WithingsFailure(status: $0.status, message: $0.message) })
     }

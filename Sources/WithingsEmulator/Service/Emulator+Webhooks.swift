@@ -9,7 +9,8 @@ extension Emulator {
         case .failure(let error): return .failure(error)
         }
         guard let appli = input["appli"]?.intValue else {
-            return .failure(.invalid("'appli' is required (1 weight, 4 pressure, 16 activity, 44 sleep, 50 bed in, 51 bed out, …)"))
+            return .failure(
+                .invalid("'appli' is required (1 weight, 4 pressure, 16 activity, 44 sleep, 50 bed in, 51 bed out, …)"))
         }
         let form = webhookForm(user: user, appli: appli, input: input)
         let targets = state.withLock { state in
@@ -29,7 +30,8 @@ extension Emulator {
             for (index, url) in targets.enumerated() {
                 group.addTask {
                     let started = ContinuousClock.now
-                    var delivery = WebhookDelivery(callbackURL: url, httpStatus: nil, latencyMilliseconds: 0, error: nil)
+                    var delivery = WebhookDelivery(
+                        callbackURL: url, httpStatus: nil, latencyMilliseconds: 0, error: nil)
                     do {
                         let response = try await client.send(
                             method: .POST, url: url,
@@ -39,7 +41,8 @@ extension Emulator {
                         delivery.error = "\(error)"
                     }
                     let elapsed = ContinuousClock.now - started
-                    delivery.latencyMilliseconds = Double(elapsed.components.seconds) * 1000
+                    delivery.latencyMilliseconds =
+                        Double(elapsed.components.seconds) * 1000
                         + Double(elapsed.components.attoseconds) / 1e15
                     return (index, delivery)
                 }

@@ -47,8 +47,10 @@ public struct FaultRule: Sendable, Equatable {
         default:
             return .failure(.invalid("kind must be one of status, http, delay, truncated, malformed"))
         }
-        return .success(FaultRule(kind: kind, count: count, path: json["path"]?.stringValue,
-                                  action: json["action"]?.stringValue))
+        return .success(
+            FaultRule(
+                kind: kind, count: count, path: json["path"]?.stringValue,
+                action: json["action"]?.stringValue))
     }
 
     /// The rule as the control endpoint reports it.

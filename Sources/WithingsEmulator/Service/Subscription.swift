@@ -13,7 +13,9 @@ public struct Subscription: Sendable, Equatable {
 
     /// The `profiles[]` item of notify list / the body of notify get.
     public var json: JSONValue {
-        ["appli": .int(Int64(appli)), "callbackurl": .string(callbackURL),
-         "comment": comment.map(JSONValue.string) ?? .null, "expires": .int(expires)]
+        [
+            "appli": .int(Int64(appli)), "callbackurl": .string(callbackURL),
+            "comment": comment.map(JSONValue.string) ?? .null, "expires": .int(expires),
+        ]
     }
 }

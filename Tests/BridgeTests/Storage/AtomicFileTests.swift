@@ -83,7 +83,9 @@ import Testing
                         // The reader: every read must be one writer's complete payload.
                         for _ in 0..<200 {
                             let bytes = try file.read() ?? []
-                            if !isWholePayload(bytes) { problems.withLock { $0.append("torn read of \(bytes.count) bytes") } }
+                            if !isWholePayload(bytes) {
+                                problems.withLock { $0.append("torn read of \(bytes.count) bytes") }
+                            }
                         }
                     } else {
                         for round in 0..<writesEach {

@@ -71,7 +71,9 @@ final class LoopbackHTTPServer: Sendable {
             let extra = [("X-Echo-Method", request.method), ("X-Echo-Body-Length", "\(request.body.count)")]
             respond(fd, status: "200 OK", headers: extra, body: request.raw, omitBody: request.method == "HEAD")
         case "redirect":
-            respond(fd, status: "302 Found", headers: [("Location", "/landing?code=abc&state=xyz")], body: Array("moved".utf8))
+            respond(
+                fd, status: "302 Found", headers: [("Location", "/landing?code=abc&state=xyz")],
+                body: Array("moved".utf8))
         case "headers":
             let fields = [("X-One", "1"), ("X-Two", "two words"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")]
             respond(fd, status: "204 No Content", headers: fields, body: [])

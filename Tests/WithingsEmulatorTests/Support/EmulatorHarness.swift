@@ -72,20 +72,24 @@ struct EmulatorHarness {
 
     /// Exchanges a code for tokens and returns the answer's `body`.
     func exchange(code: String) async throws -> JSONValue {
-        let answer = try await call("/v2/oauth2", [
-            "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
-            "client_secret": "secret", "code": code, "redirect_uri": "http://127.0.0.1:9/cb",
-        ])
+        let answer = try await call(
+            "/v2/oauth2",
+            [
+                "action": "requesttoken", "grant_type": "authorization_code", "client_id": "app",
+                "client_secret": "secret", "code": code, "redirect_uri": "http://127.0.0.1:9/cb",
+            ])
         #expect(answer["status"] == 0, "token exchange failed: \(answer.serialized())")
         return answer["body"] ?? .null
     }
 
     /// Refreshes and returns the whole answer.
     func refresh(_ refreshToken: String) async throws -> JSONValue {
-        try await call("/v2/oauth2", [
-            "action": "requesttoken", "grant_type": "refresh_token", "client_id": "app", "client_secret": "secret",
-            "refresh_token": refreshToken,
-        ])
+        try await call(
+            "/v2/oauth2",
+            [
+                "action": "requesttoken", "grant_type": "refresh_token", "client_id": "app", "client_secret": "secret",
+                "refresh_token": refreshToken,
+            ])
     }
 
     /// Logs in and returns an access token.
