@@ -31,7 +31,7 @@ import WithingsAPI
         #expect(payload["availability_mode"] as? String == "all")
         #expect(payload["payload_available"] as? String == "online")
         #expect(payload["payload_not_available"] as? String == "offline")
-        #expect(payload["object_id"] == nil)
+        #expect(payload["object_id"] as? String == "withings_alice_\(key)")
     }
 
     @Test func weight() throws {
@@ -47,7 +47,7 @@ import WithingsAPI
         #expect(payload["suggested_display_precision"] as? Int == 2)
         #expect(payload["enabled_by_default"] as? Bool == true)
         #expect(payload["entity_category"] == nil && payload["options"] == nil)
-        #expect(payload.count == 17)
+        #expect(payload.count == 18)
         // Stable bytes: sorted keys, no whitespace.
         #expect(
             message.payloadString.hasPrefix(
@@ -70,7 +70,7 @@ import WithingsAPI
         #expect(payload["state_class"] as? String == "measurement")
         #expect(payload["suggested_display_precision"] == nil)
         #expect(payload["enabled_by_default"] as? Bool == true)
-        #expect(payload.count == 16)
+        #expect(payload.count == 17)
     }
 
     @Test func inBed() throws {
@@ -84,7 +84,7 @@ import WithingsAPI
         #expect(payload["payload_off"] as? String == "OFF")
         #expect(payload["unit_of_measurement"] == nil && payload["state_class"] == nil)
         #expect(payload["enabled_by_default"] as? Bool == true)
-        #expect(payload.count == 16)
+        #expect(payload.count == 17)
     }
 
     @Test func batteryHangsOnThePhysicalDevice() throws {

@@ -45,9 +45,7 @@ public struct DiscoveryPayloadBuilder: Sendable {
         fields["payload_not_available"] = .string("offline")
         switch entity.owner {
         case .account, .physical:
-            fields["default_entity_id"] = .string(
-                "\(description.component.rawValue).withings_\(account.entityIDPart)_\(description.key)"
-            )
+            Self.setEntityID(&fields, description.component, "withings_\(account.entityIDPart)_\(description.key)")
             fields["state_topic"] = .string(layout.state(account: account.name, key: description.key))
             fields["json_attributes_topic"] = .string(layout.attributes(account: account.name, key: description.key))
             fields["availability"] = .array([
@@ -58,9 +56,7 @@ public struct DiscoveryPayloadBuilder: Sendable {
             fields["device"] = deviceBlock(owner: entity.owner, account: account)
         case .bridge:
             // Diagnostics stay available while the account is offline: that is when they matter most.
-            fields["default_entity_id"] = .string(
-                "\(description.component.rawValue).withings2mqtt_\(account.entityIDPart)_\(description.key)"
-            )
+            Self.setEntityID(&fields, description.component, "withings2mqtt_\(account.entityIDPart)_\(description.key)")
             fields["state_topic"] = .string(layout.diagnostics(account: account.name))
             fields["availability"] = .array([.object(["topic": .string(layout.bridgeState)])])
             fields["device"] = bridgeDevice
@@ -131,12 +127,25 @@ public struct DiscoveryPayloadBuilder: Sendable {
         ])
     }
 
+    /// Sets the entity id Home Assistant should give the entity, in both spellings.
+    ///
+    /// `default_entity_id` is what Home Assistant reads since 2025.10 (it deprecated `object_id` then and stops
+    /// reading it in 2026.4); older versions, such as 2025.4 (checked with scripts/ha-check), drop
+    /// `default_entity_id` as an unknown key and only honour `object_id`. Unknown keys are removed, not
+    /// rejected, by every version's schema, so sending both gives the same entity id everywhere.
+    private static func setEntityID(
+        _ fields: inout [String: JSONValue], _ component: EntityComponent, _ objectID: String
+    ) {
+        fields["default_entity_id"] = .string("\(component.rawValue).\(objectID)")
+        fields["object_id"] = .string(objectID)
+    }
+
     private func bridgeConnectedPayload() -> JSONValue {
         let entity = EntityCatalog.bridgeConnected
         var fields = classFields(of: entity)
         fields["name"] = .string(entity.name)
         fields["unique_id"] = .string("\(layout.bridgeNode)_\(entity.key)")
-        fields["default_entity_id"] = .string("\(entity.component.rawValue).\(layout.bridgeNode)_\(entity.key)")
+        Self.setEntityID(&fields, entity.component, "\(layout.bridgeNode)_\(entity.key)")
         fields["origin"] = origin
         fields["qos"] = .integer(1)
         fields["device"] = bridgeDevice
