@@ -209,3 +209,27 @@ struct DaemonEndToEndTests {
         return LatestValues.mergeMeasures(groups)
     }
 }
+
+/// What Withings invents next must reach MQTT too.
+@Suite(.timeLimit(.minutes(2)))
+struct UnknownMeasureEndToEndTests {
+    @Test func unknownMeasureTypeIsPublishedAndLoggedOnce() async throws {
+        let world = try await BridgeWorld.start(accounts: ["alice"])
+        defer { Task { await world.shutdown() } }
+        #expect(try await world.authorize("alice", as: "alice").status == 0)
+        try world.startBridge()
+        try await world.recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
+        let mark = world.recorder.count
+        for value in [1234, 1240] {
+            try await world.control(
+                "POST", "/_emulator/measurements", ["user": "alice", "type": 999, "value": value, "unit": -1])
+            try await world.control("POST", "/_emulator/webhooks", ["user": "alice", "appli": 1])
+            try await world.recorder.waitFor("withings2mqtt/alice/measure_999", after: mark) {
+                $0 == (value == 1234 ? "123.4" : "124")
+            }
+        }
+        try await world.recorder.waitFor("homeassistant/sensor/withings2mqtt_10000001/measure_999/config", after: mark)
+        let log = world.bridge?.output ?? ""
+        #expect(log.components(separatedBy: "unknown measure type published as measure_999").count - 1 == 1, "\(log)")
+    }
+}

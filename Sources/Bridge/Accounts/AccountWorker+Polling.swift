@@ -45,6 +45,7 @@ extension AccountWorker {
             let update = try await deps.client.measureGroups(changedSince: cursor ?? 0)
             snapshot.measures = LatestValues.mergeMeasures(
                 update.groups, into: snapshot.measures, rules: settings.measureRules)
+            noteUnknownMeasures(in: update.groups)
             if !initial {
                 let accepted = update.groups.filter(settings.measureRules.accepts).sorted { $0.date < $1.date }
                 let fresh = accepted.filter { firstSeen("m\($0.groupID):\($0.modified ?? 0)") }
@@ -86,6 +87,26 @@ extension AccountWorker {
     /// The next `lastupdate`: the newest `modified` seen less the overlap, never moving backwards.
     static func cursor(after previous: Int64?, modified: [Int64?]) -> Int64 {
         max(previous ?? 0, (modified.compactMap { $0 }.max() ?? 0) - cursorOverlap)
+    }
+
+    /// Logs each measure type (and position) the catalog does not know, once per run: it is published as a
+    /// generic `measure_<type>` entity, and the log line is how a new Withings type gets noticed and named.
+    func noteUnknownMeasures(in groups: [MeasureGroup]) {
+        for group in groups {
+            for measure in group.measures {
+                let key = MeasureKey(type: measure.type, position: MeasureRules.normalizedPosition(measure.position))
+                let entity = EntityCatalog.entity(for: key)
+                guard entity == EntityCatalog.generic(for: key), loggedUnknownMeasures.insert(key).inserted else {
+                    continue
+                }
+                logger.notice(
+                    "unknown measure type published as \(entity.key)",
+                    metadata: [
+                        "measure.type": "\(measure.type)",
+                        "measure.position": "\(key.position.map(String.init) ?? "-")",
+                    ])
+            }
+        }
     }
 
     /// Whether an item's event key is new; remembers the last few thousand keys.

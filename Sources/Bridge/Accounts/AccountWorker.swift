@@ -98,6 +98,7 @@ public actor AccountWorker: Service {
     var subscriptionsOK: Bool?
     var online = false
     var seenEventKeys: Set<String> = []
+    var loggedUnknownMeasures: Set<MeasureKey> = []
     var seenEventOrder: [String] = []
     var today: String
 
