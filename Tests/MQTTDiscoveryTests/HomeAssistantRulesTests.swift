@@ -49,7 +49,8 @@ import WithingsAPI
             let stateClass = payload["state_class"] as? String
             // object_id only as the pre-2025.10 spelling of default_entity_id, never on its own.
             let entityID = payload["default_entity_id"] as? String
-            #expect(entityID?.split(separator: ".").last.map(String.init) == payload["object_id"] as? String, "\(topic)")
+            let objectID = entityID?.split(separator: ".").last.map(String.init)
+            #expect(objectID == payload["object_id"] as? String, "\(topic)")
             #expect(payload["last_reset_value_template"] == nil, "\(topic)")
             #expect(stateClass != "total", "\(topic): total needs last_reset")
             if let category = payload["entity_category"] as? String {
