@@ -233,3 +233,45 @@ struct UnknownMeasureEndToEndTests {
         #expect(log.components(separatedBy: "unknown measure type published as measure_999").count - 1 == 1, "\(log)")
     }
 }
+
+/// The browser login finished by the running daemon's `/oauth/callback`.
+@Suite(.timeLimit(.minutes(2)))
+struct OAuthCallbackEndToEndTests {
+    @Test func daemonCallbackCompletesAPendingAuth() async throws {
+        let world = try await BridgeWorld.start(accounts: ["alice"])
+        defer { Task { await world.shutdown() } }
+        try world.startBridge()
+        try await world.recorder.waitFor("withings2mqtt/alice/availability") { $0 == "offline" }
+
+        // `auth` without a code prints the address to open and waits.
+        let auth = try ChildProcess(
+            "withings2mqtt", arguments: ["auth", "--config", world.configFile.path, "--account", "alice"],
+            logFile: world.directory.appendingPathComponent("auth.log"))
+        var printed: String?
+        for _ in 0..<500 where printed == nil {
+            let text = auth.output
+            if let start = text.range(of: "http://"), text.contains("Then paste") {
+                printed = String(text[start.lowerBound...].prefix { !$0.isWhitespace && !$0.isNewline })
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let url = try #require(printed?.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        // The "browser": log in at the emulator, then follow its redirect to the daemon's callback.
+        let login = try await world.http.send(TransportRequest(method: "GET", url: url + "&userid=alice"))
+        let callback = try #require(login.header("Location"))
+        #expect(callback.hasPrefix("http://127.0.0.1:\(world.webhookPort)/oauth/callback?"))
+        let page = try await world.http.send(TransportRequest(method: "GET", url: callback))
+        #expect(page.status == 200)
+        #expect(String(decoding: page.body, as: UTF8.self).contains("linked to Withings user 10000001"))
+
+        #expect(await auth.waitForExit(timeout: .seconds(10)) == 0, "\(auth.output)")
+        #expect(auth.output.contains("userid: 10000001"))
+        try await world.recorder.waitFor("withings2mqtt/alice/availability") { $0 == "online" }
+        try await world.recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
+
+        // A replayed callback (same state, code already used) is refused.
+        let replay = try await world.http.send(TransportRequest(method: "GET", url: callback))
+        #expect(replay.status != 200)
+    }
+}
