@@ -76,9 +76,12 @@ struct WithingsFaultTests {
                 $0.topic == "withings2mqtt/alice/weight_kg" && $0.payload == Self.text(weight)
             }
             #expect(retries <= (absorbed ? 3 : 1), "\(fault.name): \(retries) immediate retries")
-            if !absorbed {
-                #expect(!since.contains { $0.topic == "withings2mqtt/alice/weight_kg" && $0.payload != kept })
-            }
+            // The last state is kept: never cleared or rolled back (a retry may already bring the new one).
+            let newest = Self.text(weight)
+            #expect(
+                !since.contains {
+                    $0.topic == "withings2mqtt/alice/weight_kg" && $0.payload != kept && $0.payload != newest
+                }, "\(fault.name)")
             #expect(!since.contains { $0.topic.hasPrefix("withings2mqtt/bob/") && $0.payload == "offline" })
             #expect(recorder.latest("withings2mqtt/bob/weight_kg") == bobWeight)
             let aliceOffline = since.contains { $0.topic == "withings2mqtt/alice/availability" && $0.payload == "offline" }
