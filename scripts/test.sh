@@ -8,10 +8,6 @@ echo "== swift format lint (.swift-format)"
 swift format lint --strict -r Sources Tests Package.swift
 swift build --build-tests
 swift test --skip-build --parallel
-if [ "${W2M_SKIP_FUZZ:-}" != "1" ]; then
-    echo "== libFuzzer: webhook parser and Withings JSON decoders (20 s; the full run: scripts/faults.sh)"
-    scripts/fuzz.sh 20
-fi
 if [ "${W2M_SKIP_TSAN:-}" != "1" ]; then
     echo "== ThreadSanitizer: libmosquitto and libcurl bridges =="
     swift test --sanitize=thread --scratch-path .build-tsan --filter 'MosquittoClientTests|CurlTransportTests'
