@@ -38,7 +38,8 @@ enum MutationSeeds {
                 bytes.insert(contentsOf: digits, at: position)
             default:
                 let count = Int(random.next() % 64)
-                bytes.insert(contentsOf: repeatElement(bytes.isEmpty ? 0x41 : bytes[position], count: count), at: position)
+                bytes.insert(
+                    contentsOf: repeatElement(bytes.isEmpty ? 0x41 : bytes[position], count: count), at: position)
             }
         }
         return bytes

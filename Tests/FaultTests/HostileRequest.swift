@@ -7,7 +7,9 @@ struct HostileRequest {
     func make(using random: inout some RandomNumberGenerator) -> [UInt8] {
         let methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE", "CONNECT", "BREW", "post"]
         var method = Array(methods.randomElement(using: &random)!.utf8)
-        if Int.random(in: 0..<20, using: &random) == 0 { method = garbage(Int.random(in: 1...20, using: &random), &random) }
+        if Int.random(in: 0..<20, using: &random) == 0 {
+            method = garbage(Int.random(in: 1...20, using: &random), &random)
+        }
         let paths = [
             "/webhook/\(secret)", "/webhook/\(secret)", "/webhook/wrong-secret", "/webhook/", "/webhook",
             "/oauth/callback?code=abc&state=def", "/oauth/callback", "/", "/webhook/\(secret)/../../etc/passwd",
@@ -32,11 +34,16 @@ struct HostileRequest {
         case 4: lines.append(Array("Transfer-Encoding: chunked".utf8))
         default: lines.append(Array("Content-Length: \(body.count)".utf8))
         }
-        let contentTypes = ["application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data"]
+        let contentTypes = [
+            "application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data",
+        ]
         lines.append(Array("Content-Type: \(contentTypes.randomElement(using: &random)!)".utf8))
         for _ in 0..<Int.random(in: 0...12, using: &random) {
-            let name = Bool.random(using: &random) ? Array("X-Junk".utf8) : garbage(Int.random(in: 1...30, using: &random), &random)
-            let value = garbage(Int.random(in: 0...(Bool.random(using: &random) ? 100 : 10_000), using: &random), &random)
+            let name =
+                Bool.random(using: &random)
+                ? Array("X-Junk".utf8) : garbage(Int.random(in: 1...30, using: &random), &random)
+            let value = garbage(
+                Int.random(in: 0...(Bool.random(using: &random) ? 100 : 10_000), using: &random), &random)
             lines.append(name + Array(": ".utf8) + value)
         }
         if Int.random(in: 0..<10, using: &random) == 0 { lines.append(Array("Connection: keep-alive".utf8)) }
@@ -57,8 +64,10 @@ struct HostileRequest {
         }
         if size > 0, size < 200, Bool.random(using: &random) {
             // A well-formed form for an unknown user, or a known user with a nonsense appli or bad encoding.
-            let user = [Int.random(in: 1...9_999_999, using: &random), Int.random(in: 10_000_003...99_999_999, using: &random)]
-                .randomElement(using: &random)!
+            let user = [
+                Int.random(in: 1...9_999_999, using: &random), Int.random(in: 10_000_003...99_999_999, using: &random),
+            ]
+            .randomElement(using: &random)!
             let forms = [
                 "userid=\(user)&appli=50&date=1700000000", "userid=\(user)&appli=1&startdate=1&enddate=2",
                 "userid=10000001&appli=%FF%FE", "userid=%%%&appli=50", "userid=10000001", "appli=50",
@@ -76,7 +85,8 @@ struct HostileRequest {
     private func garbage(_ count: Int, _ random: inout some RandomNumberGenerator) -> [UInt8] {
         let special: [UInt8] = [0x25, 0x26, 0x3D, 0x00, 0xFF, 0xFE, 0xC0, 0x80, 0xED, 0xA0, 0x3A, 0x20, 0x22]
         return (0..<count).map { _ in
-            var byte = Bool.random(using: &random)
+            var byte =
+                Bool.random(using: &random)
                 ? special.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
             if byte == 0x0D || byte == 0x0A { byte = 0x41 }
             return byte

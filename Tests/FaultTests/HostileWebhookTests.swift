@@ -109,7 +109,8 @@ struct HostileWebhookTests {
         figure(
             "hostile",
             "\(scale.idleConnections) idle connections: \(idle.count) accepted by TCP, \(idleClosedAtOnce) closed at once "
-                + "(over the connection limit), \(idleClosedLater) closed later (request timeout), by the end of the storm")
+                + "(over the connection limit), \(idleClosedLater) closed later (request timeout), by the end of the storm"
+        )
         figure("hostile", "\(scale.slowLoris) slow-loris clients (1 byte/s): closed after \(spread(loris))")
         figure(
             "hostile",

@@ -52,7 +52,8 @@ struct SecretsTests {
             }
         }
         for round in 0..<4 {
-            try await world.control("POST", "/_emulator/measurements", ["user": "alice", "type": 1, "value": 70 + round])
+            try await world.control(
+                "POST", "/_emulator/measurements", ["user": "alice", "type": 1, "value": 70 + round])
             _ = try await world.fireWebhook(user: "alice", appli: 1)
             _ = try await world.fireWebhook(user: "bob", appli: round % 2 == 0 ? 50 : 51)
             _ = try? await world.http.send(
@@ -74,8 +75,10 @@ struct SecretsTests {
         #expect(checkConfig.status == 0, "\(checkConfig.output)")
         await world.killBridge(signal: SIGTERM)
 
-        var secrets = ["client secret": FaultWorld.clientSecret, "webhook secret": FaultWorld.secret,
-                       "MQTT password": mqttPassword]
+        var secrets = [
+            "client secret": FaultWorld.clientSecret, "webhook secret": FaultWorld.secret,
+            "MQTT password": mqttPassword,
+        ]
         for (index, token) in tokens.withLock({ $0 }).sorted().enumerated() { secrets["token \(index)"] = token }
         let mqtt = recorder.since(0).map { "\($0.topic) \($0.payload)" }.joined(separator: "\n")
         let sources = [
@@ -99,9 +102,11 @@ struct SecretsTests {
     @Test func systemdUnitExposure() async throws {
         let unit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("systemd/withings2mqtt.service").path
-        guard let analyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first(where: {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }) else {
+        guard
+            let analyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else {
             Issue.record("systemd-analyze is not installed")
             return
         }

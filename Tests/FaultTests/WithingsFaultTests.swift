@@ -72,9 +72,11 @@ struct WithingsFaultTests {
             let since = recorder.since(mark)
             // A single 401 or 601 is absorbed inside the cycle (token refresh, or the client's bounded
             // rate-limit retries): then the new weight is already there and nothing needed logging.
-            let absorbed = lines.isEmpty && since.contains {
-                $0.topic == "withings2mqtt/alice/weight_kg" && $0.payload == Self.text(weight)
-            }
+            let absorbed =
+                lines.isEmpty
+                && since.contains {
+                    $0.topic == "withings2mqtt/alice/weight_kg" && $0.payload == Self.text(weight)
+                }
             #expect(retries <= (absorbed ? 3 : 1), "\(fault.name): \(retries) immediate retries")
             // The last state is kept: never cleared or rolled back (a retry may already bring the new one).
             let newest = Self.text(weight)
@@ -84,7 +86,9 @@ struct WithingsFaultTests {
                 }, "\(fault.name)")
             #expect(!since.contains { $0.topic.hasPrefix("withings2mqtt/bob/") && $0.payload == "offline" })
             #expect(recorder.latest("withings2mqtt/bob/weight_kg") == bobWeight)
-            let aliceOffline = since.contains { $0.topic == "withings2mqtt/alice/availability" && $0.payload == "offline" }
+            let aliceOffline = since.contains {
+                $0.topic == "withings2mqtt/alice/availability" && $0.payload == "offline"
+            }
 
             // Recovery: the next refresh after the fault is gone brings the new weigh-in.
             try await world.control("DELETE", "/_emulator/faults")
@@ -152,7 +156,8 @@ struct WithingsFaultTests {
         figure(
             "withings",
             "601 storm: 20 webhooks in \(stormSeconds) -> \(stormRequests) requests to Withings, "
-                + "\(stormLines.count) log lines, no state lost; recovered \(ContinuousClock.now - fired) after it stopped")
+                + "\(stormLines.count) log lines, no state lost; recovered \(ContinuousClock.now - fired) after it stopped"
+        )
 
         // A revoked refresh token: alice alone goes offline, says which command fixes it, keeps her states.
         mark = recorder.count
@@ -177,7 +182,8 @@ struct WithingsFaultTests {
         figure(
             "withings",
             "revoked refresh token: alice offline alone, \(revokedLines.count) log line(s) naming the fix: "
-                + "\(revokedLines.first.map(Self.message) ?? "-"); back \(ContinuousClock.now - back) after a new login")
+                + "\(revokedLines.first.map(Self.message) ?? "-"); back \(ContinuousClock.now - back) after a new login"
+        )
     }
 
     private func addWeight(_ world: FaultWorld, _ weight: inout Double) async throws {
