@@ -90,6 +90,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz entry points for the webhook form parser and the Withings JSON decoders: libFuzzer when built by
+        // scripts/fuzz.sh (-DLIBFUZZER -sanitize=fuzzer), else a self-contained random-mutation driver.
+        .executableTarget(name: "withings2mqtt-fuzz", dependencies: ["WithingsAPI"], swiftSettings: strict),
         // Test-only helpers: broker and emulator launchers, fixtures, fakes.
         .target(name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery"], swiftSettings: strict),
 
@@ -116,6 +119,15 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["withings2mqtt", "withings-emulator", "TestSupport", "MosquittoClient", "CurlTransport"],
+            swiftSettings: strict
+        ),
+        // The reliability and security fault suite (issue 6); W2M_FAULTS=full scales it to the full run.
+        .testTarget(
+            name: "FaultTests",
+            dependencies: [
+                "withings2mqtt", "withings-emulator", "withings2mqtt-fuzz", "TestSupport", "MosquittoClient",
+                "CurlTransport",
+            ],
             swiftSettings: strict
         ),
     ]

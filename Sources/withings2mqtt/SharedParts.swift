@@ -52,6 +52,8 @@ struct SharedParts: Sendable {
             host: mqtt.host, port: mqtt.port, clientID: mqtt.clientID, username: mqtt.username, password: mqtt.password,
             tls: tls, keepalive: mqtt.keepalive,
             will: MQTTMessage(topic: willTopic, string: "offline", qos: 1, retain: true),
-            reconnectDelayMin: 1, reconnectDelayMax: 30)
+            // Retry every second, not with a growing delay: retained states must be back within about a
+            // second of the broker returning, however long it was away (a loopback/LAN retry is cheap).
+            reconnectDelayMin: 1, reconnectDelayMax: 1)
     }
 }

@@ -77,3 +77,8 @@ func gracefulSleep(for duration: Duration) async throws {
         signal.signal()
     }
 }
+
+extension SubscriptionUpkeep: CustomStringConvertible {
+    /// A short name for ServiceLifecycle's debug logs, without the callback URL's webhook secret.
+    public var description: String { "SubscriptionUpkeep(accounts: \(accounts.count), plan: \(plan))" }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import MQTTDiscovery
+import MosquittoClient
+import Synchronization
+
+/// (Copied from EndToEndTests, with credentials.) Subscribes to the broker like a Home Assistant would and keeps every message with its arrival time.
+final class MessageRecorder: Sendable {
+    struct Entry: Sendable {
+        var topic: String
+        var payload: String
+        var retained: Bool
+        var at: ContinuousClock.Instant
+    }
+
+    private let connection: MosquittoConnection
+    private let entries = Mutex<[Entry]>([])
+    private let reader: Mutex<Task<Void, Never>?> = Mutex(nil)
+
+    private init(connection: MosquittoConnection) {
+        self.connection = connection
+    }
+
+    /// Connects to the broker on `port` and subscribes to `filter`.
+    static func start(
+        port: Int, filter: String = "#", username: String? = nil, password: String? = nil
+    ) async throws -> MessageRecorder {
+        let connection = try MosquittoConnection(
+            options: MosquittoOptions(
+                host: "127.0.0.1", port: port, clientID: "recorder-\(UUID().uuidString.prefix(8))",
+                username: username, password: password))
+        let recorder = MessageRecorder(connection: connection)
+        let task = Task {
+            for await event in connection.events {
+                if case .message(let message) = event {
+                    let entry = Entry(
+                        topic: message.topic, payload: message.payloadString, retained: message.retain, at: .now)
+                    recorder.entries.withLock { $0.append(entry) }
+                }
+            }
+        }
+        recorder.reader.withLock { $0 = task }
+        try connection.start()
+        try await connection.subscribe(filter, qos: 1)
+        return recorder
+    }
+
+    /// How many messages arrived so far (a mark for `since`).
+    var count: Int { entries.withLock { $0.count } }
+
+    /// Messages after a mark.
+    func since(_ mark: Int) -> [Entry] { entries.withLock { Array($0.dropFirst(mark)) } }
+
+    /// The newest payload of a topic.
+    func latest(_ topic: String) -> String? { entries.withLock { $0.last { $0.topic == topic }?.payload } }
+
+    /// Every topic's newest payload.
+    func latestByTopic() -> [String: String] {
+        entries.withLock { entries in
+            var result: [String: String] = [:]
+            for entry in entries { result[entry.topic] = entry.payload }
+            return result
+        }
+    }
+
+    /// Waits until a message on `topic` after `mark` satisfies `predicate`; returns it.
+    @discardableResult
+    func waitFor(
+        _ topic: String, after mark: Int = 0, timeout: Duration = .seconds(20),
+        where predicate: @Sendable (String) -> Bool = { _ in true }
+    ) async throws -> Entry {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let hit = since(mark).first(where: { $0.topic == topic && predicate($0.payload) }) { return hit }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw RecorderTimeout(topic: topic, last: latest(topic))
+    }
+
+    /// Disconnects.
+    func stop() async {
+        _ = await connection.shutdown(finalMessages: [], timeout: .seconds(1))
+        reader.withLock { $0?.cancel() }
+    }
+}
+
+/// A topic did not get the expected message in time.
+struct RecorderTimeout: Error, CustomStringConvertible {
+    var topic: String
+    var last: String?
+    var description: String { "no matching message on \(topic) in time (last: \(last ?? "none"))" }
+}
