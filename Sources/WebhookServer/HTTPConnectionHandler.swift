@@ -96,6 +96,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         request = nil
         timer?.cancel()
         timer = nil
+        environment.registry.setAnswering(context.channel, true)
         answer(context: context, request: pending)
     }
 
@@ -124,6 +125,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     func respond(context: ChannelHandlerContext, head: HTTPRequestHead, _ response: WebhookResponse) {
         let keepAlive = environment.keepAlive && head.isKeepAlive
         let written = write(response, to: context, head: head, keepAlive: keepAlive)
+        environment.registry.setAnswering(context.channel, false)
         if keepAlive {
             armTimer(context: context)
         } else {

@@ -33,11 +33,12 @@ public final class WebhookHTTPServer: Service, Sendable {
     ) {
         self.configuration = configuration
         self.group = eventLoopGroup
-        self.registry = ConnectionRegistry(limit: configuration.maxConnections)
+        let registry = ConnectionRegistry(limit: configuration.maxConnections)
+        self.registry = registry
         self.environment = WebhookHandlerEnvironment(
             router: WebhookRouter(secret: configuration.secret), maxBodyBytes: configuration.maxBodyBytes,
             requestTimeout: TimeAmount(configuration.requestTimeout), keepAlive: configuration.keepAlive,
-            onNotification: onNotification, onOAuthCallback: onOAuthCallback, logger: logger)
+            onNotification: onNotification, onOAuthCallback: onOAuthCallback, registry: registry, logger: logger)
     }
 
     /// Binds the listening socket (once; later calls return the same port) and returns the bound port.
@@ -81,15 +82,24 @@ public final class WebhookHTTPServer: Service, Sendable {
         let environment = self.environment
         let registry = self.registry
         return ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 256)
+            // A deep accept queue: when it overflows the kernel drops SYNs and a real webhook waits seconds for
+            // its retransmit, even though the connection limit would make room for it.
+            .serverChannelOption(.backlog, value: 4096)
+            .serverChannelOption(.maxMessagesPerRead, value: 64)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
-                guard registry.admit(channel) else {
+                switch registry.admit(channel) {
+                case .refused:
                     environment.logger.debug("connection limit reached; closing new connection")
                     return channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(RejectConnectionHandler())
+                    }
+                case .admitted(let evicting):
+                    if let evicting {
+                        environment.logger.debug("connection limit reached; closing the oldest waiting connection")
+                        evicting.close(promise: nil)
                     }
                 }
                 channel.closeFuture.whenComplete { _ in registry.remove(channel) }

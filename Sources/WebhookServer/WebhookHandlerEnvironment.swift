@@ -16,6 +16,8 @@ struct WebhookHandlerEnvironment: Sendable {
     let onNotification: @Sendable (WebhookNotification) -> Void
     /// Handles `code`/`state` from the OAuth redirect.
     let onOAuthCallback: @Sendable (String, String) async -> OAuthCallbackOutcome
+    /// The open connections, told when one is answering a request (and so must not be evicted).
+    let registry: ConnectionRegistry
     /// Where requests are logged (never with the secret or the full path).
     let logger: Logger
 }

@@ -58,7 +58,7 @@ import WebhookServer
         try await harness.stop()
     }
 
-    @Test func connectionsBeyondTheLimitAreClosedAtOnce() async throws {
+    @Test func aNewConnectionBeyondTheLimitEvictsTheOldestWaitingOne() async throws {
         let harness = try await ServerHarness {
             $0.maxConnections = 2
             $0.requestTimeout = .seconds(30)
@@ -70,21 +70,37 @@ import WebhookServer
             first.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             second.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             let admitted = [first.receive(responses: 1), second.receive(responses: 1)]
+            // Both now idle on keep-alive: a third connection is served, and the oldest idle one closed.
             let third = try RawConnection(port: port)
             third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-            let refused = third.receiveUntilClosed()
-            return (admitted, refused)
+            let served = third.receive(responses: 1)
+            return (admitted, served, first.receiveUntilClosed().closed)
         }
         #expect(result.0.allSatisfy { $0.hasPrefix("HTTP/1.1 200 OK\r\n") })
-        #expect(result.1.closed)
-        #expect(result.1.text.isEmpty)
-        // Once the first two are gone a new connection is served again.
-        var served = false
-        for _ in 0..<50 where !served {
-            served = try await CurlClient.run([harness.url("/healthz")]).status == 200
-            if !served { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(result.1.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(result.2, "the oldest idle connection should have been closed")
+        #expect(harness.server.openConnections <= 2)
+        try await harness.stop()
+    }
+
+    @Test func connectionsBeyondTheLimitAreRefusedWhileAllAreBeingAnswered() async throws {
+        let harness = try await ServerHarness(oauthDelay: .seconds(2)) {
+            $0.maxConnections = 2
+            $0.requestTimeout = .seconds(30)
         }
-        #expect(served)
+        let port = harness.port
+        let refused = try await offPool { () -> (text: String, closed: Bool) in
+            let first = try RawConnection(port: port, receiveTimeout: 10)
+            let second = try RawConnection(port: port, receiveTimeout: 10)
+            first.send("GET /oauth/callback?code=a&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
+            second.send("GET /oauth/callback?code=b&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
+            usleep(300_000)
+            let third = try RawConnection(port: port)
+            third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            return third.receiveUntilClosed()
+        }
+        #expect(refused.closed)
+        #expect(refused.text.isEmpty)
         try await harness.stop()
     }
 
