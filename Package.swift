@@ -90,6 +90,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The benchmarks of issue 5 (scripts/bench.sh runs them against the release binaries).
+        .executableTarget(
+            name: "withings2mqtt-bench",
+            dependencies: [
+                "MosquittoClient", "CMosquitto", "CurlTransport", "WithingsAPI", "MQTTDiscovery", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         // Test-only helpers: broker and emulator launchers, fixtures, fakes.
         .target(name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery"], swiftSettings: strict),
 

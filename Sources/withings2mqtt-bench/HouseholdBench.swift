@@ -1,0 +1,178 @@
+import Foundation
+import Synchronization
+import TestSupport
+
+/// The demo household (alice and bob, two accounts, webhooks on): footprint, API economy, bed-event latency,
+/// webhook throughput and start-up, in that order, on one broker, emulator and bridge.
+struct HouseholdBench {
+    /// Idle cost after the first cycle.
+    struct Footprint: Codable, Sendable {
+        var firstCycleWallMs: Double
+        var idleRSSMiB: Double
+        var idleAnonRSSMiB: Double
+        var idleFileRSSMiB: Double
+        var idleSeconds: Double
+        var idleCPUSeconds: Double
+        var idleCPUSecondsPerMinute: Double
+    }
+
+    /// Process start → discovery and every retained state on a fresh broker, tokens valid.
+    struct Startup: Codable, Sendable {
+        var wallMs: Double
+        /// `withings2mqtt --version` from spawn to exit: the cost of starting the process at all.
+        var versionExitMs: Double
+        var retainedTopics: Int
+        var requestsByEndpoint: [String: Int]
+    }
+
+    /// Valid webhooks per second over 16 keep-alive connections.
+    struct Throughput: Codable, Sendable {
+        var webhooks: Int
+        var connections: Int
+        var perSecond: Double
+        var rssAfterMiB: Double
+        var peakRSSMiB: Double
+    }
+
+    /// Everything this bench measures.
+    struct Figures: Codable, Sendable {
+        var footprint: Footprint
+        var economy: EconomyBench.Figures
+        var latency: LatencyBench.Figures
+        var throughput: Throughput
+        var startup: Startup
+    }
+
+    let idleSeconds: Double
+    let events: Int
+
+    /// Runs it.
+    func run() async throws -> Figures {
+        let world = try await BenchWorld(emulatorArguments: [], accounts: ["alice", "bob"])
+        defer { Task { await world.shutdown() } }
+        try await world.authorizeAll()
+        let users = try await world.userIDs()
+        let recorder = try await Recorder.start(port: world.broker.port)
+        defer { Task { await recorder.stop() } }
+        let started = try world.startBridge()
+        let done = try await world.waitForFirstCycle(recorder, after: 0)
+        // Let subscription set-up (HEAD checks) finish before the idle window.
+        try await Task.sleep(for: .seconds(3))
+        let pid = try world.bridgePID
+        let before = try ProcessStats.read(pid: pid)
+        try await Task.sleep(for: .seconds(idleSeconds))
+        let after = try ProcessStats.read(pid: pid)
+        let idleCPU = after.cpuSeconds - before.cpuSeconds
+        let footprint = Footprint(
+            firstCycleWallMs: (done - started).milliseconds, idleRSSMiB: before.rssMiB, idleAnonRSSMiB: before.anonRSSMiB,
+            idleFileRSSMiB: before.fileRSSMiB, idleSeconds: idleSeconds,
+            idleCPUSeconds: idleCPU, idleCPUSecondsPerMinute: idleCPU / idleSeconds * 60)
+        print("  footprint done: idle RSS \(before.rssMiB) MiB, idle CPU \(idleCPU) s")
+
+        let economy = try await EconomyBench(world: world, recorder: recorder).run()
+        print("  economy done")
+
+        let latency = try await LatencyBench(
+            world: world, recorder: recorder, userID: users["alice"] ?? 0, account: "alice", events: events,
+            rate: 50
+        ).run()
+        print("  latency done")
+
+        let throughput = try await measureThroughput(world, userID: users["alice"] ?? 0)
+        print("  throughput done")
+
+        let startup = try await measureStartup(world)
+        return Figures(
+            footprint: footprint, economy: economy, latency: latency, throughput: throughput, startup: startup)
+    }
+
+    private func measureThroughput(_ world: BenchWorld, userID: Int) async throws -> Throughput {
+        let connections = 16
+        let perConnection = 500
+        let failure = Locked<String?>(nil)
+        let port = world.webhookPort
+        let path = "/webhook/\(BenchWorld.secret)"
+        let start = ContinuousClock.now
+        await withTaskGroup(of: Void.self) { group in
+            for lane in 0..<connections {
+                group.addTask {
+                    await onThread {
+                        do {
+                            let client = try KeepAliveClient(port: port)
+                            for index in 0..<perConnection {
+                                let appli = (lane + index) % 2 == 0 ? 50 : 51
+                                let status = try client.post(
+                                    path: path, form: "userid=\(userID)&appli=\(appli)&date=\(1_700_100_000 + index)")
+                                guard status == 200 else { throw BenchError("webhook answered \(status)") }
+                            }
+                        } catch {
+                            failure.withLock { $0 = "\(error)" }
+                        }
+                    }
+                }
+            }
+        }
+        let elapsed = (ContinuousClock.now - start).milliseconds / 1000
+        if let message = failure.withLock({ $0 }) { throw BenchError(message) }
+        try await Task.sleep(for: .seconds(2))
+        let stats = try ProcessStats.read(pid: try world.bridgePID)
+        let total = connections * perConnection
+        return Throughput(
+            webhooks: total, connections: connections, perSecond: Double(total) / elapsed, rssAfterMiB: stats.rssMiB,
+            peakRSSMiB: stats.peakRSSMiB)
+    }
+
+    /// Restarts the bridge (state and tokens on disk) against a fresh, empty broker and times until every topic
+    /// the first broker holds retained has arrived and the diagnostics say `authorized`.
+    private func measureStartup(_ world: BenchWorld) async throws -> Startup {
+        // What must be there: every retained topic on the current broker.
+        let probe = try await Recorder.start(port: world.broker.port)
+        try await Task.sleep(for: .seconds(1))
+        let expected = Set(probe.since(0).map(\.topic).filter { !$0.hasPrefix("bench/") })
+        await probe.stop()
+        await world.stopBridge()
+
+        let fresh = try await MosquittoBroker.start()
+        defer { Task { await fresh.stop() } }
+        try world.writeConfig(brokerPort: fresh.port)
+        let recorder = try await Recorder.start(port: fresh.port)
+        defer { Task { await recorder.stop() } }
+        try await world.resetRequestCounts()
+        let started = try world.startBridge()
+        let deadline = ContinuousClock.now + .seconds(30)
+        var seen: [String: ContinuousClock.Instant] = [:]
+        var authorized = Set<String>()
+        var checked = 0
+        while ContinuousClock.now < deadline {
+            let entries = recorder.since(checked)
+            checked += entries.count
+            for entry in entries {
+                if seen[entry.topic] == nil { seen[entry.topic] = entry.at }
+                if entry.topic.hasSuffix("/diagnostics"), entry.payload.contains("\"auth_state\":\"authorized\"") {
+                    authorized.insert(entry.topic)
+                }
+            }
+            if expected.isSubset(of: Set(seen.keys)), authorized.count == world.accounts.count { break }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        let missing = expected.subtracting(seen.keys)
+        guard missing.isEmpty else { throw BenchError("after restart these never arrived: \(missing.sorted())") }
+        let last = expected.compactMap { seen[$0] }.max()!
+        try await Task.sleep(for: .seconds(1))
+        var versionTimes: [Double] = []
+        for _ in 0..<5 {
+            let binary = try ChildProcess.binary("withings2mqtt")
+            let elapsed = Locked(0.0)
+            await onThread {
+                let begin = ContinuousClock.now
+                guard let child = try? SpawnedProcess(binary, ["--version"]) else { return }
+                while child.isRunning { usleep(200) }
+                elapsed.withLock { $0 = (ContinuousClock.now - begin).milliseconds }
+            }
+            versionTimes.append(elapsed.withLock { $0 })
+        }
+        return Startup(
+            wallMs: (last - started).milliseconds, versionExitMs: versionTimes.sorted()[2], retainedTopics: expected.count,
+            requestsByEndpoint: try await world.requestCounts().endpoints)
+    }
+}
