@@ -39,6 +39,8 @@ struct HouseholdBench {
         var footprint: Footprint
         var economy: EconomyBench.Figures
         var latency: LatencyBench.Figures
+        /// The same series against a broker with `set_tcp_nodelay true` (see BENCHMARKS.md).
+        var latencyNoDelayBroker: LatencyBench.Figures
         var throughput: Throughput
         var startup: Startup
     }
@@ -73,17 +75,50 @@ struct HouseholdBench {
         print("  economy done")
 
         let latency = try await LatencyBench(
-            world: world, recorder: recorder, userID: users["alice"] ?? 0, account: "alice", events: events,
-            rate: 50
+            world: world, brokerPort: world.broker.port, recorder: recorder, userID: users["alice"] ?? 0,
+            account: "alice", events: events, rate: 50
         ).run()
-        print("  latency done")
+        print("  latency done: p50 \(latency.pacedBridge.p50) ms, p99 \(latency.pacedBridge.p99) ms")
+        let latencyNoDelay = try await latencyOnNoDelayBroker(world, userID: users["alice"] ?? 0)
+        print("  latency (nodelay broker) done: p50 \(latencyNoDelay.pacedBridge.p50) ms, p99 \(latencyNoDelay.pacedBridge.p99) ms")
 
         let throughput = try await measureThroughput(world, userID: users["alice"] ?? 0)
         print("  throughput done")
 
         let startup = try await measureStartup(world)
         return Figures(
-            footprint: footprint, economy: economy, latency: latency, throughput: throughput, startup: startup)
+            footprint: footprint, economy: economy, latency: latency, latencyNoDelayBroker: latencyNoDelay,
+            throughput: throughput, startup: startup)
+    }
+
+    /// Moves the bridge to a broker with `set_tcp_nodelay true`, runs the latency series there, and moves it back.
+    private func latencyOnNoDelayBroker(_ world: BenchWorld, userID: Int) async throws -> LatencyBench.Figures {
+        let port = try MosquittoLoopback.freePort()
+        let config = world.directory.appendingPathComponent("nodelay.conf")
+        try "listener \(port) 127.0.0.1\nallow_anonymous true\npersistence false\nset_tcp_nodelay true\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let broker = try SpawnedProcess(
+            try MosquittoLoopback.executable("mosquitto"), ["-c", config.path],
+            outputPath: world.directory.appendingPathComponent("nodelay.log").path)
+        defer {
+            broker.signal(SIGTERM)
+        }
+        while !MosquittoLoopback.accepts(port: port) { try await Task.sleep(for: .milliseconds(20)) }
+        await world.stopBridge()
+        try world.writeConfig(brokerPort: port)
+        let recorder = try await Recorder.start(port: port)
+        defer { Task { await recorder.stop() } }
+        try world.startBridge()
+        _ = try await world.waitForFirstCycle(recorder, after: 0)
+        let figures = try await LatencyBench(
+            world: world, brokerPort: port, recorder: recorder, userID: userID, account: "alice", events: events,
+            rate: 50
+        ).run()
+        await world.stopBridge()
+        try world.writeConfig(brokerPort: world.broker.port)
+        try world.startBridge()
+        try await Task.sleep(for: .seconds(2))
+        return figures
     }
 
     private func measureThroughput(_ world: BenchWorld, userID: Int) async throws -> Throughput {

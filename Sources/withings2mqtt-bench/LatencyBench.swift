@@ -19,6 +19,7 @@ struct LatencyBench {
     }
 
     let world: BenchWorld
+    let brokerPort: Int
     let recorder: Recorder
     let userID: Int
     let account: String
@@ -34,7 +35,7 @@ struct LatencyBench {
         _ = try await sendWebhooks([51], connections: 1, interval: nil)
         try await recorder.waitFor(topic, where: { $0 == "OFF" })
         let floor = try MosquittoConnection(
-            options: MosquittoOptions(host: "127.0.0.1", port: world.broker.port, clientID: "bench-floor-pub"))
+            options: MosquittoOptions(host: "127.0.0.1", port: brokerPort, clientID: "bench-floor-pub-\(brokerPort)"))
         try floor.start()
         try await floor.publish(MQTTMessage(topic: Self.floorTopic, string: "OFF", qos: 1, retain: true))
         try await recorder.waitFor(Self.floorTopic, where: { $0 == "OFF" })

@@ -24,6 +24,9 @@ enum ResultTable {
         lat(
             "bed event, burst of \(latency.burstBridge.count) (\(latency.burstCoalescedBridge) coalesced; floor \(latency.burstCoalescedFloor)),",
             latency.burstBridge, latency.burstFloor)
+        let noDelay = results.household.latencyNoDelayBroker
+        lat("broker set_tcp_nodelay: bed event, \(noDelay.pacedBridge.count) at 50/s,", noDelay.pacedBridge, noDelay.pacedFloor)
+        lat("broker set_tcp_nodelay: burst of \(noDelay.burstBridge.count),", noDelay.burstBridge, noDelay.burstFloor)
         rows.append([
             "burst drain: first POST → last in_bed (ms)", String(format: "%.1f", latency.burstDrainBridgeMs),
             String(format: "%.1f (floor)", latency.burstDrainFloorMs),
