@@ -2,20 +2,32 @@ import Foundation
 
 /// Everything one benchmark run measured, written as `bench-results.json`.
 struct BenchResults: Codable, Sendable {
+    /// Where it ran.
     var machine: Machine
+    /// When it ran (ISO 8601, UTC).
     var date: String
+    /// Item 2.
     var history: HistoryBench.Figures
+    /// Items 1, 3, 4, 5 and 6.
     var household: HouseholdBench.Figures
+    /// Item 3, binary sizes.
     var binary: BinarySizes
+    /// Item 5, the composed day.
     var day: ApiDay
+    /// The issue's targets against this run.
     var targets: [TargetCheck]
 
     /// Where it ran.
     struct Machine: Codable, Sendable {
+        /// CPU model from /proc/cpuinfo.
         var cpu: String
+        /// Usable cores.
         var cores: Int
+        /// Kernel release.
         var kernel: String
+        /// Memory, MiB.
         var memoryMiB: Int
+        /// Load averages (1, 5, 15 min) when the run ended.
         var loadAverage: String
 
         /// Reads /proc.
@@ -39,20 +51,30 @@ struct BenchResults: Codable, Sendable {
 
     /// The stripped release binary, dynamically and statically linked against the Swift runtime.
     struct BinarySizes: Codable, Sendable {
+        /// Stripped, dynamically linked Swift runtime.
         var strippedBytes: Int?
+        /// Stripped, `--static-swift-stdlib`.
         var strippedStaticStdlibBytes: Int?
     }
 
     /// One account's simulated day in Withings requests (token refreshes excluded on both sides: both refresh
     /// every 3 h, 8 a day).
     struct ApiDay: Codable, Sendable {
+        /// Requests of one full poll cycle (measured).
         var pollCycle: Int
+        /// Requests of the hourly goals and devices refresh (measured).
         var hourlySlow: Int
+        /// Requests of the hourly subscription check (measured).
         var hourlySubscriptionCheck: Int
+        /// Requests caused by the day's webhooks (measured).
         var events: Int
+        /// Our day when polling.
         var oursWithoutWebhooks: Int
+        /// Our day with webhooks.
         var oursWithWebhooks: Int
+        /// Home Assistant's day when polling (anchor 2a).
         var homeAssistantWithoutWebhooks: Int
+        /// Home Assistant's day with webhooks (anchor 2a).
         var homeAssistantWithWebhooks: Int
 
         /// Composes the day from measured unit costs and both schedules.
@@ -80,8 +102,11 @@ struct BenchResults: Codable, Sendable {
 
     /// A target from the issue and whether this run met it.
     struct TargetCheck: Codable, Sendable {
+        /// The target as the issue states it.
         var target: String
+        /// What this run measured.
         var measured: String
+        /// Whether it is met.
         var met: Bool
     }
 }

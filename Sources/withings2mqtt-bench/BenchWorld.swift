@@ -8,13 +8,21 @@ import WithingsAPI
 /// One benchmark setup of real processes on loopback: mosquitto, the Withings emulator, a configuration in a
 /// fresh state directory, and the release `withings2mqtt run` as a child process.
 final class BenchWorld: @unchecked Sendable {
+    /// The broker (mosquitto/test.conf).
     let broker: MosquittoBroker
+    /// The Withings emulator.
     let emulator: EmulatorProcess
+    /// Temporary directory with the configuration, state and logs.
     let directory: URL
+    /// The bridge configuration.
     let configFile: URL
+    /// The bridge's webhook listener port.
     let webhookPort: Int
+    /// Account names, equal to the emulator user names.
     let accounts: [String]
+    /// HTTP client for the emulator's control API.
     let http = CurlHTTPTransport(version: "bench")
+    /// The webhook path secret.
     static let secret = "bench-secret-0123456789abcdef"
     private(set) var bridge: ChildProcess?
     private var runs = 0
@@ -118,7 +126,8 @@ final class BenchWorld: @unchecked Sendable {
                 method: method, url: emulator.baseURL + path,
                 headers: [TransportHeader("Content-Type", "application/json")], body: bytes))
         guard response.status == 200 else {
-            throw BenchError("\(method) \(path) answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+            throw BenchError(
+                "\(method) \(path) answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
         }
         return (try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
     }
@@ -143,7 +152,9 @@ final class BenchWorld: @unchecked Sendable {
     func resetRequestCounts() async throws { try await control("POST", "/_emulator/requests/reset") }
 
     /// Waits until every account's diagnostics after `mark` carry a `last_poll`; returns the last arrival.
-    func waitForFirstCycle(_ recorder: Recorder, after mark: Int, timeout: Duration = .seconds(120)) async throws
+    func waitForFirstCycle(
+        _ recorder: Recorder, after mark: Int, timeout: Duration = .seconds(120)
+    ) async throws
         -> ContinuousClock.Instant
     {
         var arrivals: [ContinuousClock.Instant] = []

@@ -8,12 +8,17 @@ import Foundation
 struct EconomyBench {
     /// Measured unit costs for one account (alice).
     struct Figures: Codable, Sendable {
+        /// Requests of a warm start (one cycle, goals/devices, subscription check).
         var warmStartByEndpoint: [String: Int]
+        /// Requests caused by the day's webhooks.
         var dayEventsByEndpoint: [String: Int]
+        /// The day's events, in order.
         var dayEvents: [String]
     }
 
+    /// The running processes.
     let world: BenchWorld
+    /// The subscriber on the world's broker.
     let recorder: Recorder
 
     /// Runs it; the bridge is running with its first cycle done.

@@ -7,11 +7,17 @@ import WithingsAPI
 struct HistoryBench {
     /// One first cycle from empty state.
     struct FirstCycle: Codable, Sendable {
+        /// The emulator's page size for this cycle.
         var pageSize: Int
+        /// Spawn to the milestone, ms.
         var wallMs: Double
+        /// CPU seconds of the bridge at the end of the cycle.
         var cpuSeconds: Double
+        /// Peak RSS (VmHWM), MiB.
         var peakRSSMiB: Double
+        /// Requests the emulator counted.
         var apiRequests: Int
+        /// Requests per endpoint and action.
         var requestsByEndpoint: [String: Int]
     }
 
@@ -21,16 +27,25 @@ struct HistoryBench {
         var pagedCycle: FirstCycle
         /// With one page per data kind: the bridge's own processing without the rate limiter's pacing.
         var onePageCycle: FirstCycle
+        /// Groups in the getmeas answer.
         var measureGroups: Int
+        /// Size of the getmeas answer.
         var getmeasBytes: Int
+        /// Our decode + aggregate, median ms.
         var swiftDecodeAggregateMs: Double
+        /// aiowithings' decode + aggregate, median ms.
         var peerDecodeAggregateMs: Double?
+        /// Latest-value keys aiowithings found.
         var peerLatestKeys: Int?
+        /// Latest-value keys we found.
         var swiftLatestKeys: Int
+        /// Peer time over ours.
         var peerSpeedup: Double?
     }
 
+    /// The venv's Python, or nil to skip the peer.
     let python: String?
+    /// scripts/bench_peer.py.
     let peerScript: String
 
     /// Runs it in its own broker, emulator and state directory.
@@ -66,7 +81,8 @@ struct HistoryBench {
         var peer: (ms: Double, keys: Int)?
         if let python { peer = try await runPeer(python: python, file: file) }
         return Figures(
-            pagedCycle: paged, onePageCycle: onePage, measureGroups: groups, getmeasBytes: bytes.count, swiftDecodeAggregateMs: swiftMedian,
+            pagedCycle: paged, onePageCycle: onePage, measureGroups: groups, getmeasBytes: bytes.count,
+            swiftDecodeAggregateMs: swiftMedian,
             peerDecodeAggregateMs: peer?.ms, peerLatestKeys: peer?.keys, swiftLatestKeys: keys,
             peerSpeedup: peer.map { $0.ms / swiftMedian })
     }

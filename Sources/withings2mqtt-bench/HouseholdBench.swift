@@ -7,45 +7,67 @@ import TestSupport
 struct HouseholdBench {
     /// Idle cost after the first cycle.
     struct Footprint: Codable, Sendable {
+        /// Spawn to the first cycle's diagnostics, ms.
         var firstCycleWallMs: Double
+        /// RSS after the first cycle, MiB.
         var idleRSSMiB: Double
+        /// Its anonymous part, MiB.
         var idleAnonRSSMiB: Double
+        /// Its file-backed part, MiB.
         var idleFileRSSMiB: Double
+        /// Length of the idle window.
         var idleSeconds: Double
+        /// CPU seconds in the idle window.
         var idleCPUSeconds: Double
+        /// The same per minute.
         var idleCPUSecondsPerMinute: Double
     }
 
     /// Process start → discovery and every retained state on a fresh broker, tokens valid.
     struct Startup: Codable, Sendable {
+        /// Spawn to the milestone, ms.
         var wallMs: Double
         /// `withings2mqtt --version` from spawn to exit: the cost of starting the process at all.
         var versionExitMs: Double
+        /// Retained topics that had to arrive.
         var retainedTopics: Int
+        /// Requests per endpoint and action.
         var requestsByEndpoint: [String: Int]
     }
 
     /// Valid webhooks per second over 16 keep-alive connections.
     struct Throughput: Codable, Sendable {
+        /// Webhooks sent.
         var webhooks: Int
+        /// Keep-alive connections.
         var connections: Int
+        /// Webhooks answered 200 per second.
         var perSecond: Double
+        /// RSS 2 s after the run, MiB.
         var rssAfterMiB: Double
+        /// Peak RSS (VmHWM), MiB.
         var peakRSSMiB: Double
     }
 
     /// Everything this bench measures.
     struct Figures: Codable, Sendable {
+        /// Item 3.
         var footprint: Footprint
+        /// Item 5, measured unit costs.
         var economy: EconomyBench.Figures
+        /// Item 1 on the default broker.
         var latency: LatencyBench.Figures
         /// The same series against a broker with `set_tcp_nodelay true` (see BENCHMARKS.md).
         var latencyNoDelayBroker: LatencyBench.Figures
+        /// Item 6.
         var throughput: Throughput
+        /// Item 4.
         var startup: Startup
     }
 
+    /// Length of the idle window.
     let idleSeconds: Double
+    /// Events per latency series.
     let events: Int
 
     /// Runs it.
@@ -66,7 +88,8 @@ struct HouseholdBench {
         let after = try ProcessStats.read(pid: pid)
         let idleCPU = after.cpuSeconds - before.cpuSeconds
         let footprint = Footprint(
-            firstCycleWallMs: (done - started).milliseconds, idleRSSMiB: before.rssMiB, idleAnonRSSMiB: before.anonRSSMiB,
+            firstCycleWallMs: (done - started).milliseconds, idleRSSMiB: before.rssMiB,
+            idleAnonRSSMiB: before.anonRSSMiB,
             idleFileRSSMiB: before.fileRSSMiB, idleSeconds: idleSeconds,
             idleCPUSeconds: idleCPU, idleCPUSecondsPerMinute: idleCPU / idleSeconds * 60)
         print("  footprint done: idle RSS \(before.rssMiB) MiB, idle CPU \(idleCPU) s")
@@ -80,7 +103,9 @@ struct HouseholdBench {
         ).run()
         print("  latency done: p50 \(latency.pacedBridge.p50) ms, p99 \(latency.pacedBridge.p99) ms")
         let latencyNoDelay = try await latencyOnNoDelayBroker(world, userID: users["alice"] ?? 0)
-        print("  latency (nodelay broker) done: p50 \(latencyNoDelay.pacedBridge.p50) ms, p99 \(latencyNoDelay.pacedBridge.p99) ms")
+        print(
+            "  latency (nodelay broker) done: p50 \(latencyNoDelay.pacedBridge.p50) ms, p99 \(latencyNoDelay.pacedBridge.p99) ms"
+        )
 
         let throughput = try await measureThroughput(world, userID: users["alice"] ?? 0)
         print("  throughput done")
@@ -207,7 +232,8 @@ struct HouseholdBench {
             versionTimes.append(elapsed.withLock { $0 })
         }
         return Startup(
-            wallMs: (last - started).milliseconds, versionExitMs: versionTimes.sorted()[2], retainedTopics: expected.count,
+            wallMs: (last - started).milliseconds, versionExitMs: versionTimes.sorted()[2],
+            retainedTopics: expected.count,
             requestsByEndpoint: try await world.requestCounts().endpoints)
     }
 }

@@ -8,22 +8,37 @@ import Synchronization
 struct LatencyBench {
     /// The figures of one latency run.
     struct Figures: Codable, Sendable {
+        /// Bridge, paced series.
         var pacedBridge: Percentiles
+        /// Floor, paced series.
         var pacedFloor: Percentiles
+        /// Bridge, burst.
         var burstBridge: Percentiles
+        /// Floor, burst.
         var burstFloor: Percentiles
+        /// Bridge: first POST to the burst's last in_bed, ms.
         var burstDrainBridgeMs: Double
+        /// Floor: first publish to the burst's last message, ms.
         var burstDrainFloorMs: Double
+        /// Burst events the bridge coalesced into a later state.
         var burstCoalescedBridge: Int
+        /// The same for the floor (the broker keeps every message).
         var burstCoalescedFloor: Int
     }
 
+    /// The running processes.
     let world: BenchWorld
+    /// The broker the bridge and the floor publish to.
     let brokerPort: Int
+    /// The subscriber on the world's broker.
     let recorder: Recorder
+    /// The emulator user id of `account`.
     let userID: Int
+    /// The account whose in_bed is measured.
     let account: String
+    /// Events per latency series.
     let events: Int
+    /// Events per second in the paced series.
     let rate: Double
 
     private var topic: String { "withings2mqtt/\(account)/in_bed" }
@@ -72,7 +87,9 @@ struct LatencyBench {
 
     /// Posts bed webhooks over `connections` keep-alive connections (one thread each), every `interval` or
     /// back to back; returns each event's send instant (taken just before its request is written).
-    private func sendWebhooks(_ applis: [Int], connections: Int, interval: Duration?) async throws
+    private func sendWebhooks(
+        _ applis: [Int], connections: Int, interval: Duration?
+    ) async throws
         -> [ContinuousClock.Instant]
     {
         let sends = Locked([ContinuousClock.Instant?](repeating: nil, count: applis.count))
@@ -95,7 +112,8 @@ struct LatencyBench {
                                 }
                                 let at = ContinuousClock.now
                                 let status = try client.post(
-                                    path: path, form: "userid=\(user)&appli=\(applis[index])&date=\(1_700_000_000 + index)")
+                                    path: path,
+                                    form: "userid=\(user)&appli=\(applis[index])&date=\(1_700_000_000 + index)")
                                 guard status == 200 else { throw BenchError("webhook answered \(status)") }
                                 sends.withLock { $0[index] = at }
                             }
@@ -111,7 +129,9 @@ struct LatencyBench {
     }
 
     /// Publishes the states straight to the broker, retained, QoS 1, every `interval` or all at once.
-    private func publishFloor(_ floor: MosquittoConnection, states: [String], interval: Duration?) async throws
+    private func publishFloor(
+        _ floor: MosquittoConnection, states: [String], interval: Duration?
+    ) async throws
         -> [ContinuousClock.Instant]
     {
         var sends = [ContinuousClock.Instant](repeating: .now, count: states.count)
@@ -143,7 +163,9 @@ struct LatencyBench {
     /// In a burst the bridge keeps only the newest payload per topic, so an event overtaken by a later one may
     /// never appear on its own: it counts until the burst's last message, which carries the state that
     /// replaced it (an upper bound), and `coalesced` says how many did.
-    private func latencies(_ topic: String, sends: [ContinuousClock.Instant], states: [String], after mark: Int)
+    private func latencies(
+        _ topic: String, sends: [ContinuousClock.Instant], states: [String], after mark: Int
+    )
         async throws -> (samples: [Double], coalesced: Int)
     {
         try await recorder.waitFor(topic, after: mark, timeout: .seconds(30)) { _ in true }
@@ -162,7 +184,9 @@ struct LatencyBench {
     }
 
     /// First send → the last message of the burst on `topic`, in ms.
-    private func drain(_ topic: String, sends: [ContinuousClock.Instant], final: String, after mark: Int)
+    private func drain(
+        _ topic: String, sends: [ContinuousClock.Instant], final: String, after mark: Int
+    )
         async throws -> Double
     {
         guard let last = recorder.since(mark).last(where: { $0.topic == topic }) else {

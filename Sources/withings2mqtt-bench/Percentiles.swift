@@ -1,8 +1,12 @@
 /// p50, p99 and max of a sample of durations in milliseconds.
 struct Percentiles: Sendable, Codable {
+    /// Sample size.
     var count: Int
+    /// Median, ms.
     var p50: Double
+    /// 99th percentile (nearest rank), ms.
     var p99: Double
+    /// Largest, ms.
     var max: Double
 
     /// Nearest-rank percentiles of `samples`.

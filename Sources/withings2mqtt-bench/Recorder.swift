@@ -10,8 +10,11 @@ import Synchronization
 final class Recorder: @unchecked Sendable {
     /// One received message.
     struct Entry: Sendable {
+        /// Topic.
         var topic: String
+        /// Payload as UTF-8.
         var payload: String
+        /// Arrival, stamped in the network thread.
         var at: ContinuousClock.Instant
     }
 

@@ -25,7 +25,9 @@ enum ResultTable {
             "bed event, burst of \(latency.burstBridge.count) (\(latency.burstCoalescedBridge) coalesced; floor \(latency.burstCoalescedFloor)),",
             latency.burstBridge, latency.burstFloor)
         let noDelay = results.household.latencyNoDelayBroker
-        lat("broker set_tcp_nodelay: bed event, \(noDelay.pacedBridge.count) at 50/s,", noDelay.pacedBridge, noDelay.pacedFloor)
+        lat(
+            "broker set_tcp_nodelay: bed event, \(noDelay.pacedBridge.count) at 50/s,", noDelay.pacedBridge,
+            noDelay.pacedFloor)
         lat("broker set_tcp_nodelay: burst of \(noDelay.burstBridge.count),", noDelay.burstBridge, noDelay.burstFloor)
         rows.append([
             "burst drain: first POST → last in_bed (ms)", String(format: "%.1f", latency.burstDrainBridgeMs),
@@ -65,7 +67,8 @@ enum ResultTable {
             ])
         }
         rows.append([
-            "start-up → \(house.startup.retainedTopics) retained topics", String(format: "%.0f ms", house.startup.wallMs),
+            "start-up → \(house.startup.retainedTopics) retained topics",
+            String(format: "%.0f ms", house.startup.wallMs),
             String(format: "%.0f ms (`--version` to exit)", house.startup.versionExitMs),
             ratio(house.startup.wallMs, house.startup.versionExitMs),
         ])

@@ -23,11 +23,13 @@ enum TargetEvaluation {
                 met: latency.burstBridge.p99 <= latency.burstFloor.p99 + 1),
             .init(
                 target: "bed event p99 <= 5 ms (paced, broker with set_tcp_nodelay)",
-                measured: "\(ms(results.household.latencyNoDelayBroker.pacedBridge.p99)) vs floor \(ms(results.household.latencyNoDelayBroker.pacedFloor.p99))",
+                measured:
+                    "\(ms(results.household.latencyNoDelayBroker.pacedBridge.p99)) vs floor \(ms(results.household.latencyNoDelayBroker.pacedFloor.p99))",
                 met: results.household.latencyNoDelayBroker.pacedBridge.p99 <= 5),
             .init(
                 target: "bed event p99 <= 5 ms (burst, broker with set_tcp_nodelay)",
-                measured: "\(ms(results.household.latencyNoDelayBroker.burstBridge.p99)) vs floor \(ms(results.household.latencyNoDelayBroker.burstFloor.p99))",
+                measured:
+                    "\(ms(results.household.latencyNoDelayBroker.burstBridge.p99)) vs floor \(ms(results.household.latencyNoDelayBroker.burstFloor.p99))",
                 met: results.household.latencyNoDelayBroker.burstBridge.p99 <= 5),
             .init(
                 target: "decade first cycle <= 1 s wall (200 per page)", measured: ms(history.pagedCycle.wallMs),
