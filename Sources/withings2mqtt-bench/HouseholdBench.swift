@@ -59,6 +59,8 @@ struct HouseholdBench {
         var latency: LatencyBench.Figures
         /// The same series against a broker with `set_tcp_nodelay true` (see BENCHMARKS.md).
         var latencyNoDelayBroker: LatencyBench.Figures
+        /// Item 4 against the `set_tcp_nodelay true` broker, ms.
+        var startupNoDelayBrokerMs: Double
         /// Item 6.
         var throughput: Throughput
         /// Item 4.
@@ -102,7 +104,7 @@ struct HouseholdBench {
             account: "alice", events: events, rate: 50
         ).run()
         print("  latency done: p50 \(latency.pacedBridge.p50) ms, p99 \(latency.pacedBridge.p99) ms")
-        let latencyNoDelay = try await latencyOnNoDelayBroker(world, userID: users["alice"] ?? 0)
+        let (latencyNoDelay, startupNoDelay) = try await latencyOnNoDelayBroker(world, userID: users["alice"] ?? 0)
         print(
             "  latency (nodelay broker) done: p50 \(latencyNoDelay.pacedBridge.p50) ms, p99 \(latencyNoDelay.pacedBridge.p99) ms"
         )
@@ -113,11 +115,16 @@ struct HouseholdBench {
         let startup = try await measureStartup(world)
         return Figures(
             footprint: footprint, economy: economy, latency: latency, latencyNoDelayBroker: latencyNoDelay,
-            throughput: throughput, startup: startup)
+            startupNoDelayBrokerMs: startupNoDelay, throughput: throughput, startup: startup)
     }
 
     /// Moves the bridge to a broker with `set_tcp_nodelay true`, runs the latency series there, and moves it back.
-    private func latencyOnNoDelayBroker(_ world: BenchWorld, userID: Int) async throws -> LatencyBench.Figures {
+    private func latencyOnNoDelayBroker(
+        _ world: BenchWorld, userID: Int
+    ) async throws
+        -> (latency: LatencyBench.Figures, startupMs: Double)
+    {
+        let expected = try await retainedTopics(port: world.broker.port)
         let port = try MosquittoLoopback.freePort()
         let config = world.directory.appendingPathComponent("nodelay.conf")
         try "listener \(port) 127.0.0.1\nallow_anonymous true\npersistence false\nset_tcp_nodelay true\n"
@@ -133,7 +140,9 @@ struct HouseholdBench {
         try world.writeConfig(brokerPort: port)
         let recorder = try await Recorder.start(port: port)
         defer { Task { await recorder.stop() } }
-        try world.startBridge()
+        let started = try world.startBridge()
+        let startupMs = (try await arrivalOfAll(expected, on: recorder, accounts: world.accounts.count) - started)
+            .milliseconds
         _ = try await world.waitForFirstCycle(recorder, after: 0)
         let figures = try await LatencyBench(
             world: world, brokerPort: port, recorder: recorder, userID: userID, account: "alice", events: events,
@@ -143,7 +152,7 @@ struct HouseholdBench {
         try world.writeConfig(brokerPort: world.broker.port)
         try world.startBridge()
         try await Task.sleep(for: .seconds(2))
-        return figures
+        return (figures, startupMs)
     }
 
     private func measureThroughput(_ world: BenchWorld, userID: Int) async throws -> Throughput {
@@ -184,21 +193,13 @@ struct HouseholdBench {
 
     /// Restarts the bridge (state and tokens on disk) against a fresh, empty broker and times until every topic
     /// the first broker holds retained has arrived and the diagnostics say `authorized`.
-    private func measureStartup(_ world: BenchWorld) async throws -> Startup {
-        // What must be there: every retained topic on the current broker.
-        let probe = try await Recorder.start(port: world.broker.port)
-        try await Task.sleep(for: .seconds(1))
-        let expected = Set(probe.since(0).map(\.topic).filter { !$0.hasPrefix("bench/") })
-        await probe.stop()
-        await world.stopBridge()
-
-        let fresh = try await MosquittoBroker.start()
-        defer { Task { await fresh.stop() } }
-        try world.writeConfig(brokerPort: fresh.port)
-        let recorder = try await Recorder.start(port: fresh.port)
-        defer { Task { await recorder.stop() } }
-        try await world.resetRequestCounts()
-        let started = try world.startBridge()
+    /// Waits until every topic in `expected` has arrived on `recorder` and `accounts` diagnostics say
+    /// `authorized`; returns the arrival of the last expected topic.
+    private func arrivalOfAll(
+        _ expected: Set<String>, on recorder: Recorder, accounts: Int
+    ) async throws
+        -> ContinuousClock.Instant
+    {
         let deadline = ContinuousClock.now + .seconds(30)
         var seen: [String: ContinuousClock.Instant] = [:]
         var authorized = Set<String>()
@@ -212,12 +213,37 @@ struct HouseholdBench {
                     authorized.insert(entry.topic)
                 }
             }
-            if expected.isSubset(of: Set(seen.keys)), authorized.count == world.accounts.count { break }
+            if expected.isSubset(of: Set(seen.keys)), authorized.count == accounts { break }
             try await Task.sleep(for: .milliseconds(2))
         }
         let missing = expected.subtracting(seen.keys)
         guard missing.isEmpty else { throw BenchError("after restart these never arrived: \(missing.sorted())") }
         let last = expected.compactMap { seen[$0] }.max()!
+        return last
+    }
+
+    /// Every retained topic on the broker at `port` (bench topics excluded).
+    private func retainedTopics(port: Int) async throws -> Set<String> {
+        let probe = try await Recorder.start(port: port)
+        try await Task.sleep(for: .seconds(1))
+        let topics = Set(probe.since(0).map(\.topic).filter { !$0.hasPrefix("bench/") })
+        await probe.stop()
+        return topics
+    }
+
+    private func measureStartup(_ world: BenchWorld) async throws -> Startup {
+        // What must be there: every retained topic on the current broker.
+        let expected = try await retainedTopics(port: world.broker.port)
+        await world.stopBridge()
+
+        let fresh = try await MosquittoBroker.start()
+        defer { Task { await fresh.stop() } }
+        try world.writeConfig(brokerPort: fresh.port)
+        let recorder = try await Recorder.start(port: fresh.port)
+        defer { Task { await recorder.stop() } }
+        try await world.resetRequestCounts()
+        let started = try world.startBridge()
+        let last = try await arrivalOfAll(expected, on: recorder, accounts: world.accounts.count)
         try await Task.sleep(for: .seconds(1))
         var versionTimes: [Double] = []
         for _ in 0..<5 {

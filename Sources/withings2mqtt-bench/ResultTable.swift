@@ -73,6 +73,11 @@ enum ResultTable {
             ratio(house.startup.wallMs, house.startup.versionExitMs),
         ])
         rows.append([
+            "start-up, broker with set_tcp_nodelay", String(format: "%.0f ms", house.startupNoDelayBrokerMs),
+            String(format: "%.0f ms (`--version` to exit)", house.startup.versionExitMs),
+            ratio(house.startupNoDelayBrokerMs, house.startup.versionExitMs),
+        ])
+        rows.append([
             "API calls / account / day, webhooks", "\(day.oursWithWebhooks)",
             "\(day.homeAssistantWithWebhooks) (Home Assistant)",
             ratio(Double(day.oursWithWebhooks), Double(day.homeAssistantWithWebhooks)),
