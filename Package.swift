@@ -93,32 +93,62 @@ let package = Package(
         // Fuzz entry points for the webhook form parser and the Withings JSON decoders: libFuzzer when built by
         // scripts/fuzz.sh (-DLIBFUZZER -sanitize=fuzzer), else a self-contained random-mutation driver.
         .executableTarget(name: "withings2mqtt-fuzz", dependencies: ["WithingsAPI"], swiftSettings: strict),
+        // The benchmarks of issue 5 (scripts/bench.sh runs them against the release binaries).
+        .executableTarget(
+            name: "withings2mqtt-bench",
+            dependencies: [
+                "MosquittoClient", "CMosquitto", "CurlTransport", "WithingsAPI", "MQTTDiscovery", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         // Test-only helpers: broker and emulator launchers, fixtures, fakes.
         .target(name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery"], swiftSettings: strict),
 
         .testTarget(name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BridgeTests", dependencies: ["Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "CurlTransportTests",
-            dependencies: ["CurlTransport", "TestSupport"],
+            dependencies: ["CurlTransport", "WithingsAPI", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "MosquittoClientTests",
-            dependencies: ["MosquittoClient", "TestSupport"],
+            dependencies: ["MosquittoClient", "MQTTDiscovery", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "WebhookServerTests", dependencies: ["WebhookServer", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WebhookServerTests",
+            dependencies: [
+                "WebhookServer", "WithingsAPI", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WithingsEmulatorTests",
-            dependencies: ["WithingsEmulator", "CurlTransport", "TestSupport"],
+            dependencies: [
+                "WithingsEmulator", "CurlTransport", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["withings2mqtt", "withings-emulator", "TestSupport", "MosquittoClient", "CurlTransport"],
+            dependencies: [
+                "withings2mqtt", "withings-emulator", "TestSupport", "MosquittoClient", "CurlTransport", "WithingsAPI",
+                "MQTTDiscovery",
+            ],
             swiftSettings: strict
         ),
         // The reliability and security fault suite (issue 6); W2M_FAULTS=full scales it to the full run.
@@ -126,7 +156,7 @@ let package = Package(
             name: "FaultTests",
             dependencies: [
                 "withings2mqtt", "withings-emulator", "withings2mqtt-fuzz", "TestSupport", "MosquittoClient",
-                "CurlTransport",
+                "CurlTransport", "WithingsAPI", "MQTTDiscovery",
             ],
             swiftSettings: strict
         ),

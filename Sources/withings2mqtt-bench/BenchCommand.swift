@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// `withings2mqtt-bench`: runs the benchmarks of issue 5 against the release binaries next to it, prints the
+/// table and writes the figures as JSON. `scripts/bench.sh` builds everything and calls it.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withings2mqtt-bench", abstract: "Benchmarks withings2mqtt against its floor and a peer.")
+
+    @Option(help: "Where to write the figures.") var output = "bench-results.json"
+    @Option(help: "Seconds of idle CPU measurement.") var idleSeconds: Double = 60
+    @Option(help: "Bed events per latency series.") var events = 1000
+    @Option(help: "Python of the venv with aiowithings (the peer); the peer is skipped without it.") var python: String?
+    @Option(help: "The peer script.") var peerScript = "scripts/bench_peer.py"
+    @Option(help: "Size in bytes of the stripped release binary.") var strippedBytes: Int?
+    @Option(help: "Size in bytes of the stripped --static-swift-stdlib binary.") var staticBytes: Int?
+
+    @Option(help: "Only decode and aggregate this getmeas answer --repeat times (for a profiler), then exit.")
+    var decodeOnly: String?
+    @Option(help: "Repetitions for --decode-only.") var `repeat` = 10
+
+    func run() async throws {
+        if let decodeOnly {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: decodeOnly)))
+            for _ in 0..<`repeat` {
+                let started = ContinuousClock.now
+                let keys = try HistoryBench.decodeAndAggregate(bytes)
+                print("\(keys) keys in \(String(format: "%.1f", (ContinuousClock.now - started).milliseconds)) ms")
+            }
+            return
+        }
+        print("== decade of history (generated user, 10 years)")
+        let history = try await HistoryBench(python: python, peerScript: peerScript).run()
+        print("== household (alice and bob): footprint, API economy, latency, throughput, start-up")
+        let household = try await HouseholdBench(idleSeconds: idleSeconds, events: events).run()
+        let day = BenchResults.ApiDay(household.economy)
+        let binary = BenchResults.BinarySizes(strippedBytes: strippedBytes, strippedStaticStdlibBytes: staticBytes)
+        var results = BenchResults(
+            machine: .current(), date: ISO8601DateFormatter().string(from: Date()), history: history,
+            household: household, binary: binary, day: day, targets: [])
+        results.targets = TargetEvaluation.checks(results)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(results).write(to: URL(fileURLWithPath: output))
+        print(ResultTable.render(results))
+        print("figures written to \(output)")
+    }
+}

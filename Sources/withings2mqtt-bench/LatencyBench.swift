@@ -1,0 +1,208 @@
+import Foundation
+import MQTTDiscovery
+import MosquittoClient
+import Synchronization
+
+/// Bed-event latency: webhook POST leaving the client → retained `in_bed` at a subscriber, beside the floor
+/// of a plain libmosquitto publisher (our `MosquittoConnection`) doing the same broker round trip.
+struct LatencyBench {
+    /// The figures of one latency run.
+    struct Figures: Codable, Sendable {
+        /// Bridge, paced series.
+        var pacedBridge: Percentiles
+        /// Floor, paced series.
+        var pacedFloor: Percentiles
+        /// Bridge, burst.
+        var burstBridge: Percentiles
+        /// Floor, burst.
+        var burstFloor: Percentiles
+        /// Bridge: first POST to the burst's last in_bed, ms.
+        var burstDrainBridgeMs: Double
+        /// Floor: first publish to the burst's last message, ms.
+        var burstDrainFloorMs: Double
+        /// Burst events the bridge coalesced into a later state.
+        var burstCoalescedBridge: Int
+        /// The same for the floor (the broker keeps every message).
+        var burstCoalescedFloor: Int
+    }
+
+    /// The running processes.
+    let world: BenchWorld
+    /// The broker the bridge and the floor publish to.
+    let brokerPort: Int
+    /// The subscriber on the world's broker.
+    let recorder: Recorder
+    /// The emulator user id of `account`.
+    let userID: Int
+    /// The account whose in_bed is measured.
+    let account: String
+    /// Events per latency series.
+    let events: Int
+    /// Events per second in the paced series.
+    let rate: Double
+
+    private var topic: String { "withings2mqtt/\(account)/in_bed" }
+    private static let floorTopic = "bench/floor/in_bed"
+
+    /// Runs the paced and the burst series for the bridge and the floor.
+    func run() async throws -> Figures {
+        // Known starting point: OFF on both topics.
+        _ = try await sendWebhooks([51], connections: 1, interval: nil)
+        try await recorder.waitFor(topic, where: { $0 == "OFF" })
+        let floor = try MosquittoConnection(
+            options: MosquittoOptions(host: "127.0.0.1", port: brokerPort, clientID: "bench-floor-pub-\(brokerPort)"))
+        try floor.start()
+        try await floor.publish(MQTTMessage(topic: Self.floorTopic, string: "OFF", qos: 1, retain: true))
+        try await recorder.waitFor(Self.floorTopic, where: { $0 == "OFF" })
+        defer { Task { _ = await floor.shutdown(finalMessages: [], timeout: .seconds(1)) } }
+
+        let applis = (0..<events).map { $0 % 2 == 0 ? 50 : 51 }
+        let states = applis.map { $0 == 50 ? "ON" : "OFF" }
+        let interval = Duration.seconds(1 / rate)
+
+        var mark = recorder.count
+        let pacedSends = try await sendWebhooks(applis, connections: 1, interval: interval)
+        let pacedBridge = try await latencies(topic, sends: pacedSends, states: states, after: mark)
+
+        mark = recorder.count
+        let floorPacedSends = try await publishFloor(floor, states: states, interval: interval)
+        let pacedFloor = try await latencies(Self.floorTopic, sends: floorPacedSends, states: states, after: mark)
+
+        mark = recorder.count
+        let burstSends = try await sendWebhooks(applis, connections: 16, interval: nil)
+        let burstBridge = try await latencies(topic, sends: burstSends, states: states, after: mark)
+        let drainBridge = try await drain(topic, sends: burstSends, final: states.last!, after: mark)
+
+        mark = recorder.count
+        let floorBurstSends = try await publishFloor(floor, states: states, interval: nil)
+        let burstFloor = try await latencies(Self.floorTopic, sends: floorBurstSends, states: states, after: mark)
+        let drainFloor = try await drain(Self.floorTopic, sends: floorBurstSends, final: states.last!, after: mark)
+
+        return Figures(
+            pacedBridge: Percentiles(pacedBridge.samples), pacedFloor: Percentiles(pacedFloor.samples),
+            burstBridge: Percentiles(burstBridge.samples), burstFloor: Percentiles(burstFloor.samples),
+            burstDrainBridgeMs: drainBridge, burstDrainFloorMs: drainFloor,
+            burstCoalescedBridge: burstBridge.coalesced, burstCoalescedFloor: burstFloor.coalesced)
+    }
+
+    /// Posts bed webhooks over `connections` keep-alive connections (one thread each), every `interval` or
+    /// back to back; returns each event's send instant (taken just before its request is written).
+    private func sendWebhooks(
+        _ applis: [Int], connections: Int, interval: Duration?
+    ) async throws
+        -> [ContinuousClock.Instant]
+    {
+        let sends = Locked([ContinuousClock.Instant?](repeating: nil, count: applis.count))
+        let failure = Locked<String?>(nil)
+        let path = "/webhook/\(BenchWorld.secret)"
+        let port = world.webhookPort
+        let user = userID
+        let start = ContinuousClock.now
+        await withTaskGroup(of: Void.self) { group in
+            for lane in 0..<connections {
+                group.addTask {
+                    await onThread {
+                        do {
+                            let client = try KeepAliveClient(port: port)
+                            for index in stride(from: lane, to: applis.count, by: connections) {
+                                if let interval {
+                                    let due = start + interval * index
+                                    let wait = due - ContinuousClock.now
+                                    if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.milliseconds) / 1000) }
+                                }
+                                let at = ContinuousClock.now
+                                let status = try client.post(
+                                    path: path,
+                                    form: "userid=\(user)&appli=\(applis[index])&date=\(1_700_000_000 + index)")
+                                guard status == 200 else { throw BenchError("webhook answered \(status)") }
+                                sends.withLock { $0[index] = at }
+                            }
+                        } catch {
+                            failure.withLock { $0 = "\(error)" }
+                        }
+                    }
+                }
+            }
+        }
+        if let message = failure.withLock({ $0 }) { throw BenchError(message) }
+        return sends.withLock { $0.map { $0! } }
+    }
+
+    /// Publishes the states straight to the broker, retained, QoS 1, every `interval` or all at once.
+    private func publishFloor(
+        _ floor: MosquittoConnection, states: [String], interval: Duration?
+    ) async throws
+        -> [ContinuousClock.Instant]
+    {
+        var sends = [ContinuousClock.Instant](repeating: .now, count: states.count)
+        let start = ContinuousClock.now
+        if let interval {
+            for (index, state) in states.enumerated() {
+                try await Task.sleep(until: start + interval * index, clock: .continuous)
+                sends[index] = .now
+                try await floor.publish(MQTTMessage(topic: Self.floorTopic, string: state, qos: 1, retain: true))
+            }
+            return sends
+        }
+        let stamped = Locked(sends)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, state) in states.enumerated() {
+                group.addTask {
+                    let at = ContinuousClock.now
+                    stamped.withLock { $0[index] = at }
+                    try await floor.publish(MQTTMessage(topic: Self.floorTopic, string: state, qos: 1, retain: true))
+                }
+            }
+            try await group.waitForAll()
+        }
+        return stamped.withLock { $0 }
+    }
+
+    /// Each event's latency: its send instant to the first message on `topic` at or after it carrying its state.
+    ///
+    /// In a burst the bridge keeps only the newest payload per topic, so an event overtaken by a later one may
+    /// never appear on its own: it counts until the burst's last message, which carries the state that
+    /// replaced it (an upper bound), and `coalesced` says how many did.
+    private func latencies(
+        _ topic: String, sends: [ContinuousClock.Instant], states: [String], after mark: Int
+    )
+        async throws -> (samples: [Double], coalesced: Int)
+    {
+        try await recorder.waitFor(topic, after: mark, timeout: .seconds(30)) { _ in true }
+        try await Task.sleep(for: .milliseconds(500))
+        let arrivals = recorder.since(mark).filter { $0.topic == topic }
+        guard let last = arrivals.last else { throw BenchError("nothing arrived on \(topic)") }
+        var coalesced = 0
+        let samples = sends.indices.map { index in
+            if let hit = arrivals.first(where: { $0.at >= sends[index] && $0.payload == states[index] }) {
+                return (hit.at - sends[index]).milliseconds
+            }
+            coalesced += 1
+            return (last.at - sends[index]).milliseconds
+        }
+        return (samples, coalesced)
+    }
+
+    /// First send → the last message of the burst on `topic`, in ms.
+    private func drain(
+        _ topic: String, sends: [ContinuousClock.Instant], final: String, after mark: Int
+    )
+        async throws -> Double
+    {
+        guard let last = recorder.since(mark).last(where: { $0.topic == topic }) else {
+            throw BenchError("nothing arrived on \(topic)")
+        }
+        return (last.at - sends.min()!).milliseconds
+    }
+}
+
+/// Runs blocking work on its own thread, off Swift's small cooperative pool.
+func onThread(_ work: @escaping @Sendable () -> Void) async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        let thread = Thread {
+            work()
+            continuation.resume()
+        }
+        thread.start()
+    }
+}
