@@ -7,7 +7,12 @@ scripts/install-deps.sh
 echo "== swift format lint (.swift-format)"
 swift format lint --strict -r Sources Tests Package.swift
 swift build --build-tests
-swift test --skip-build --parallel
+# The fault suite's storm of hostile connections loads the machine enough to disturb timing-sensitive tests,
+# so it runs after the rest, and its storm on its own.
+swift test --skip-build --skip FaultTests
+echo "== fault suite, reduced form (scripts/faults.sh runs the full one)"
+swift test --skip-build --filter FaultTests --skip HostileWebhookTests
+swift test --skip-build --filter HostileWebhookTests
 if [ "${W2M_SKIP_TSAN:-}" != "1" ]; then
     echo "== ThreadSanitizer: libmosquitto and libcurl bridges =="
     swift test --sanitize=thread --scratch-path .build-tsan --filter 'MosquittoClientTests|CurlTransportTests'
