@@ -74,11 +74,13 @@ import WebhookServer
             let third = try RawConnection(port: port)
             third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             let served = third.receive(responses: 1)
-            return (admitted, served, first.receiveUntilClosed().closed)
+            // Which of the two was admitted first depends on which event loop ran its initializer first.
+            let closed = [first, second].filter { $0.receiveUntilClosed().closed }.count
+            return (admitted, served, closed == 1)
         }
         #expect(result.0.allSatisfy { $0.hasPrefix("HTTP/1.1 200 OK\r\n") })
         #expect(result.1.hasPrefix("HTTP/1.1 200 OK\r\n"))
-        #expect(result.2, "the oldest idle connection should have been closed")
+        #expect(result.2, "exactly one of the two idle connections should have been closed")
         #expect(harness.server.openConnections <= 2)
         try await harness.stop()
     }
