@@ -103,7 +103,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Test-only helpers: broker and emulator launchers, fixtures, fakes.
-        .target(name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery"], swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery", "MosquittoClient"],
+            swiftSettings: strict),
 
         .testTarget(name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -3,13 +3,18 @@ import MQTTDiscovery
 import MosquittoClient
 import Synchronization
 
-/// (Copied from EndToEndTests, with credentials.) Subscribes to the broker like a Home Assistant would and keeps every message with its arrival time.
-final class MessageRecorder: Sendable {
-    struct Entry: Sendable {
-        var topic: String
-        var payload: String
-        var retained: Bool
-        var at: ContinuousClock.Instant
+/// Subscribes to the broker like a Home Assistant would and keeps every message with its arrival time.
+public final class MessageRecorder: Sendable {
+    /// One received message.
+    public struct Entry: Sendable {
+        /// The topic.
+        public var topic: String
+        /// The payload as text.
+        public var payload: String
+        /// Whether the broker delivered it as retained.
+        public var retained: Bool
+        /// When it arrived.
+        public var at: ContinuousClock.Instant
     }
 
     private let connection: MosquittoConnection
@@ -21,7 +26,7 @@ final class MessageRecorder: Sendable {
     }
 
     /// Connects to the broker on `port` and subscribes to `filter`.
-    static func start(
+    public static func start(
         port: Int, filter: String = "#", username: String? = nil, password: String? = nil
     ) async throws -> MessageRecorder {
         let connection = try MosquittoConnection(
@@ -45,16 +50,16 @@ final class MessageRecorder: Sendable {
     }
 
     /// How many messages arrived so far (a mark for `since`).
-    var count: Int { entries.withLock { $0.count } }
+    public var count: Int { entries.withLock { $0.count } }
 
     /// Messages after a mark.
-    func since(_ mark: Int) -> [Entry] { entries.withLock { Array($0.dropFirst(mark)) } }
+    public func since(_ mark: Int) -> [Entry] { entries.withLock { Array($0.dropFirst(mark)) } }
 
     /// The newest payload of a topic.
-    func latest(_ topic: String) -> String? { entries.withLock { $0.last { $0.topic == topic }?.payload } }
+    public func latest(_ topic: String) -> String? { entries.withLock { $0.last { $0.topic == topic }?.payload } }
 
     /// Every topic's newest payload.
-    func latestByTopic() -> [String: String] {
+    public func latestByTopic() -> [String: String] {
         entries.withLock { entries in
             var result: [String: String] = [:]
             for entry in entries { result[entry.topic] = entry.payload }
@@ -64,7 +69,7 @@ final class MessageRecorder: Sendable {
 
     /// Waits until a message on `topic` after `mark` satisfies `predicate`; returns it.
     @discardableResult
-    func waitFor(
+    public func waitFor(
         _ topic: String, after mark: Int = 0, timeout: Duration = .seconds(20),
         where predicate: @Sendable (String) -> Bool = { _ in true }
     ) async throws -> Entry {
@@ -77,15 +82,18 @@ final class MessageRecorder: Sendable {
     }
 
     /// Disconnects.
-    func stop() async {
+    public func stop() async {
         _ = await connection.shutdown(finalMessages: [], timeout: .seconds(1))
         reader.withLock { $0?.cancel() }
     }
 }
 
 /// A topic did not get the expected message in time.
-struct RecorderTimeout: Error, CustomStringConvertible {
-    var topic: String
-    var last: String?
-    var description: String { "no matching message on \(topic) in time (last: \(last ?? "none"))" }
+public struct RecorderTimeout: Error, CustomStringConvertible {
+    /// The topic waited on.
+    public var topic: String
+    /// Its last payload, if any.
+    public var last: String?
+    /// A readable message.
+    public var description: String { "no matching message on \(topic) in time (last: \(last ?? "none"))" }
 }
