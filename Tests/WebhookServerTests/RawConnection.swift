@@ -55,11 +55,18 @@ final class RawConnection: @unchecked Sendable {
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            var error: Int32 = 0
+            let count = buffer.withUnsafeMutableBytes {
+                let received = recv(descriptor, $0.baseAddress, $0.count, 0)
+                error = errno
+                return received
+            }
             if count > 0 {
                 data.append(contentsOf: buffer[..<count])
             } else {
-                return (String(decoding: data, as: UTF8.self), count == 0 || errno == ECONNRESET)
+                // A reset can surface as any of these, depending on whether a failed send already consumed it.
+                let closed = count == 0 || [ECONNRESET, EPIPE, ENOTCONN].contains(error)
+                return (String(decoding: data, as: UTF8.self), closed)
             }
         }
     }
