@@ -14,7 +14,7 @@ public struct MQTTSessionService: Service {
         public var statusTopic: String
         /// The discovery prefix; empty when discovery is off.
         public var discoveryPrefix: String?
-        /// How long retained configs are collected after the first connect.
+        /// The least time retained configs are collected after the first connect (also until the first cycles end).
         public var sweepWindow: Duration = .seconds(2)
         /// The longest the sweep waits for the accounts' first cycles.
         public var sweepReadyTimeout: Duration = .seconds(120)
@@ -112,19 +112,22 @@ public struct MQTTSessionService: Service {
     }
 
     private func sweepStale(collector: RetainedConfigCollector, filter: String) async {
-        try? await Task.sleep(for: settings.sweepWindow)
+        // Collect until the window has passed and every account has finished its first cycle: on a loaded box the
+        // broker's retained configs can arrive seconds after the connect, and live copies of our own configs come
+        // without the retain flag, so collecting longer never mistakes them for stale ones.
+        async let window: Void? = try? await Task.sleep(for: settings.sweepWindow)
+        if !(await barrier.wait(atMost: settings.sweepReadyTimeout)) {
+            logger.warning("not every account finished its first cycle in time; sweeping stale configs anyway")
+        }
+        _ = await window
+        guard !Task.isCancelled else { return }
         try? await connection.unsubscribe(filter)
         let seen = await collector.stop()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await barrier.wait() }
-            group.addTask { try? await Task.sleep(for: settings.sweepReadyTimeout) }
-            await group.next()
-            group.cancelAll()
-        }
-        guard !Task.isCancelled else { return }
         let generated = await publisher.ownedTopics
         let stale = sweep(seen, generated)
         for topic in stale { await publisher.clear(topic) }
+        logger.debug(
+            "stale-config sweep", metadata: ["mqtt.seen": "\(seen.count)", "mqtt.generated": "\(generated.count)"])
         if !stale.isEmpty { logger.info("removed stale discovery configs", metadata: ["mqtt.count": "\(stale.count)"]) }
     }
 

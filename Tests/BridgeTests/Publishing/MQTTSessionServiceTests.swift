@@ -1,0 +1,88 @@
+import Bridge
+import Logging
+import MQTTDiscovery
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct MQTTSessionServiceTests {
+    private static let stale = "homeassistant/sensor/withings2mqtt_1/retired/config"
+
+    private static func service(
+        _ connection: FakeMQTTConnection, _ publisher: StatePublisher, _ barrier: StartupBarrier,
+        readyTimeout: Duration = .seconds(30)
+    ) -> MQTTSessionService {
+        var settings = MQTTSessionService.Settings(
+            bridgeStateTopic: "w2m/bridge/state", statusTopic: "homeassistant/status",
+            discoveryPrefix: "homeassistant")
+        settings.sweepWindow = .milliseconds(10)
+        settings.sweepReadyTimeout = readyTimeout
+        return MQTTSessionService(
+            connection: connection, publisher: publisher, settings: settings,
+            sweep: { seen, generated in seen.map(\.topic).filter { !generated.contains($0) } },
+            barrier: barrier, logger: Logger(label: "test"))
+    }
+
+    private static func retained(_ topic: String) -> MQTTEvent {
+        .message(MQTTMessage(topic: topic, string: #"{"unique_id":"x"}"#))
+    }
+
+    private static func eventually(_ condition: () async -> Bool) async -> Bool {
+        for _ in 0..<2_000 {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
+    @Test func aRetainedConfigArrivingLateButBeforeTheFirstCyclesEndIsStillSwept() async {
+        let connection = FakeMQTTConnection()
+        let publisher = StatePublisher()
+        let barrier = StartupBarrier(parties: 1)
+        let service = Self.service(connection, publisher, barrier)
+        async let run: Void? = try? await service.run()
+        await connection.send(.connected)
+        // Well after the 10 ms window, as on a loaded box.
+        try? await Task.sleep(for: .milliseconds(200))
+        await connection.send(Self.retained(Self.stale))
+        await publisher.set("homeassistant/sensor/withings2mqtt_1/weight/config", "{}", force: true)
+        await barrier.arrive()
+        let cleared = await Self.eventually {
+            connection.published.contains { $0.topic == Self.stale && $0.payload.isEmpty && $0.retain }
+        }
+        #expect(cleared, "published: \(connection.published.map { "\($0.topic)=\($0.payloadString)" })")
+        #expect(!connection.published.contains { $0.topic.hasSuffix("/weight/config") && $0.payload.isEmpty })
+        #expect(!connection.filters.contains("homeassistant/+/+/+/config"))
+        await connection.finish()
+        _ = await run
+    }
+
+    @Test func theSweepWaitsForTheFirstCyclesAndGoesAheadAfterItsTimeout() async {
+        let connection = FakeMQTTConnection()
+        let publisher = StatePublisher()
+        let barrier = StartupBarrier(parties: 1)
+        let service = Self.service(connection, publisher, barrier, readyTimeout: .milliseconds(300))
+        async let run: Void? = try? await service.run()
+        await connection.send(.connected)
+        await connection.send(Self.retained(Self.stale))
+        try? await Task.sleep(for: .milliseconds(100))
+        #expect(!connection.published.contains { $0.topic == Self.stale })
+        #expect(await Self.eventually { connection.published.contains { $0.topic == Self.stale } })
+        await connection.finish()
+        _ = await run
+    }
+
+    @Test func liveCopiesOfConfigsAreNotMistakenForRetainedOnes() async {
+        let connection = FakeMQTTConnection()
+        let publisher = StatePublisher()
+        let barrier = StartupBarrier(parties: 0)
+        let service = Self.service(connection, publisher, barrier)
+        async let run: Void? = try? await service.run()
+        await connection.send(.connected)
+        await connection.send(.message(MQTTMessage(topic: Self.stale, string: "{}", retain: false)))
+        #expect(await Self.eventually { !connection.filters.contains("homeassistant/+/+/+/config") })
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(!connection.published.contains { $0.topic == Self.stale })
+        await connection.finish()
+        _ = await run
+    }
+}
