@@ -32,6 +32,7 @@ import Testing
         scheduler.webhook(DataCategory.refreshed(byAppli: 44), now: 101.5)
         #expect(scheduler.next(now: 101.9) == .wait(until: 102))
         #expect(scheduler.next(now: 102) == .poll([.measures, .sleep]))
+        scheduler.started([.measures, .sleep])
         scheduler.finished([.measures, .sleep], succeeded: true, now: 102.5)
         #expect(scheduler.next(now: 103) == .wait(until: 3600))
     }
@@ -68,7 +69,28 @@ import Testing
         scheduler.finished(Set(DataCategory.allCases), succeeded: true, now: 0)
         scheduler.webhook([.measures], now: 10)
         #expect(scheduler.next(now: 11) == .poll([.measures]))
+        scheduler.started([.measures])
         scheduler.finished([.measures], succeeded: false, now: 11)
         #expect(scheduler.next(now: 12) == .wait(until: 41))
+    }
+
+    @Test func aWebhookDuringAPollOfItsCategoryIsNotLost() {
+        // The poll may have fetched before the change the webhook announces: it must run again afterwards.
+        var scheduler = PollScheduler(interval: 7200, debounce: 2, now: 0)
+        scheduler.started(Set(DataCategory.allCases))
+        scheduler.webhook([.measures], now: 1)
+        scheduler.finished(Set(DataCategory.allCases), succeeded: true, now: 1.5)
+        #expect(scheduler.next(now: 2) == .wait(until: 3))
+        #expect(scheduler.next(now: 3) == .poll([.measures]))
+    }
+
+    @Test func aWebhookTakenByAPollIsNotRepeated() {
+        var scheduler = PollScheduler(interval: 7200, debounce: 2, now: 0)
+        scheduler.started(Set(DataCategory.allCases))
+        scheduler.finished(Set(DataCategory.allCases), succeeded: true, now: 0)
+        scheduler.webhook([.measures], now: 10)
+        scheduler.started([.measures])
+        scheduler.finished([.measures], succeeded: true, now: 13)
+        #expect(scheduler.next(now: 14) == .wait(until: 3600))
     }
 }

@@ -143,6 +143,7 @@ public actor AccountWorker: Service {
             let now = elapsed()
             switch scheduler.next(now: now) {
             case .poll(let categories):
+                scheduler.started(categories)
                 let succeeded = await poll(categories)
                 scheduler.finished(categories, succeeded: succeeded, now: elapsed())
                 if !firstCycleDone {

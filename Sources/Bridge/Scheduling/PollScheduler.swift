@@ -52,13 +52,18 @@ public struct PollScheduler: Sendable, Equatable {
         return .wait(until: [nextFull, nextSlow, pendingDue ?? .infinity].min()!)
     }
 
-    /// Records the outcome of polling `categories` that started at `now`.
+    /// Records that a poll of `categories` begins: the webhook refreshes it covers are taken. A webhook that
+    /// arrives while it runs is pending again, since the poll may have fetched before the change it announces.
+    public mutating func started(_ categories: Set<DataCategory>) {
+        pending.subtract(categories)
+        if pending.isEmpty { pendingDue = nil }
+    }
+
+    /// Records the outcome of polling `categories`, finished at `now`.
     ///
     /// A failure retries the failed categories with a capped exponential back-off (30 s doubling to the interval),
     /// so a Withings outage neither hammers the API nor waits a whole interval after it ends.
     public mutating func finished(_ categories: Set<DataCategory>, succeeded: Bool, now: Double) {
-        pending.subtract(categories)
-        if pending.isEmpty { pendingDue = nil }
         let slow = categories.contains(.goals) || categories.contains(.devices)
         if succeeded {
             failures = 0
