@@ -43,7 +43,7 @@ struct HostileWebhookTests {
             }
         }
         let idle = try await offPool {
-            (0..<scale.idleConnections).compactMap { _ in HostileSocket(port: port, timeout: 1) }
+            (0..<scale.idleConnections).compactMap { _ in try? RawSocket(port: port, timeout: 1) }
         }
         let idleClosedAtOnce = try await offPool { idle.filter { $0.isClosed(waiting: 0.05) }.count }
         let slowLoris = Task { try await Self.slowLoris(port: port, count: scale.slowLoris) }
@@ -127,7 +127,7 @@ struct HostileWebhookTests {
                         let generator = HostileRequest(secret: secret)
                         for _ in stride(from: worker, to: requests, by: workers) {
                             let outcome: String
-                            if let socket = HostileSocket(port: port, timeout: 3) {
+                            if let socket = try? RawSocket(port: port, timeout: 3) {
                                 socket.send(generator.make(using: &random))
                                 outcome = socket.readStatus().map(String.init) ?? "closed"
                             } else {
@@ -150,7 +150,7 @@ struct HostileWebhookTests {
                 group.addTask {
                     try await offPool {
                         let start = ContinuousClock.now
-                        guard let socket = HostileSocket(port: port, timeout: 1) else { return .zero }
+                        guard let socket = try? RawSocket(port: port, timeout: 1) else { return .zero }
                         let request = Array("POST /webhook/\(FaultWorld.secret) HTTP/1.1\r\nHost: x\r\n".utf8)
                         for index in 0..<60 {
                             guard socket.send([request[index % request.count]]) else { break }
@@ -173,7 +173,7 @@ struct HostileWebhookTests {
             Thread.detachNewThread {
                 let start = ContinuousClock.now
                 var status: Int?
-                if let socket = HostileSocket(port: port, timeout: 5) {
+                if let socket = try? RawSocket(port: port, timeout: 5) {
                     let request =
                         "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TestSupport
 import Testing
 import WebhookServer
 
@@ -11,7 +12,7 @@ import WebhookServer
             "GET /healthz HTTP/1.1\r\nHost: slow.example\r\nX-Padding: \(String(repeating: "p", count: 60))\r\n\r\n"
         // One byte every 100 ms would take about 9 s; the server must hang up long before.
         let (sentBytes, answer) = try await offPool {
-            let connection = try RawConnection(port: port)
+            let connection = try RawSocket(port: port)
             var sent = 0
             for character in request {
                 guard connection.send(String(character)) else { break }
@@ -31,7 +32,7 @@ import WebhookServer
         let harness = try await ServerHarness { $0.requestTimeout = .milliseconds(300) }
         let port = harness.port
         let answer = try await offPool {
-            let connection = try RawConnection(port: port, receiveTimeout: 10)
+            let connection = try RawSocket(port: port, timeout: 10)
             connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             return connection.receiveUntilClosed()
         }
@@ -45,7 +46,7 @@ import WebhookServer
         let port = harness.port
         let secret = ServerHarness.secret
         let answer = try await offPool {
-            let connection = try RawConnection(port: port)
+            let connection = try RawSocket(port: port)
             connection.send("POST /webhook/\(secret) HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
             let chunk = String(repeating: "a", count: 512)
             var chunks = 0
@@ -65,13 +66,13 @@ import WebhookServer
         }
         let port = harness.port
         let result = try await offPool {
-            let first = try RawConnection(port: port)
-            let second = try RawConnection(port: port)
+            let first = try RawSocket(port: port)
+            let second = try RawSocket(port: port)
             first.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             second.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             let admitted = [first.receive(responses: 1), second.receive(responses: 1)]
             // Both now idle on keep-alive: a third connection is served, and the oldest idle one closed.
-            let third = try RawConnection(port: port)
+            let third = try RawSocket(port: port)
             third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             let served = third.receive(responses: 1)
             // Which of the two was admitted first depends on which event loop ran its initializer first.
@@ -92,12 +93,12 @@ import WebhookServer
         }
         let port = harness.port
         let refused = try await offPool { () -> (text: String, closed: Bool) in
-            let first = try RawConnection(port: port, receiveTimeout: 10)
-            let second = try RawConnection(port: port, receiveTimeout: 10)
+            let first = try RawSocket(port: port, timeout: 10)
+            let second = try RawSocket(port: port, timeout: 10)
             first.send("GET /oauth/callback?code=a&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
             second.send("GET /oauth/callback?code=b&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
             usleep(300_000)
-            let third = try RawConnection(port: port)
+            let third = try RawSocket(port: port)
             third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             return third.receiveUntilClosed()
         }
@@ -113,8 +114,8 @@ import WebhookServer
         }
         let port = harness.port
         // An idle keep-alive connection must be closed by the shutdown, not wait for its timeout.
-        let idle = try await offPool { () -> RawConnection in
-            let connection = try RawConnection(port: port, receiveTimeout: 30)
+        let idle = try await offPool { () -> RawSocket in
+            let connection = try RawSocket(port: port, timeout: 30)
             connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = connection.receive(responses: 1)
             return connection
@@ -140,7 +141,7 @@ import WebhookServer
         let harness = try await ServerHarness(oauthDelay: .milliseconds(300)) { $0.shutdownGracePeriod = .seconds(20) }
         let port = harness.port
         async let page = offPool { () -> String in
-            let connection = try RawConnection(port: port, receiveTimeout: 10)
+            let connection = try RawSocket(port: port, timeout: 10)
             connection.send("GET /oauth/callback?code=c&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
             return connection.receiveUntilClosed().text
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WebhookServer
 import WithingsAPI
@@ -130,7 +131,7 @@ import WithingsAPI
         let port = harness.port
         let secret = ServerHarness.secret
         let text = try await offPool {
-            let connection = try RawConnection(port: port)
+            let connection = try RawSocket(port: port)
             connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             let first = connection.receive(responses: 1)
             let body = "userid=3&appli=4"
@@ -139,7 +140,7 @@ import WithingsAPI
                     + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
             return first + connection.receive(responses: 1)
         }
-        #expect(RawConnection.completeResponses(in: text) == 2)
+        #expect(RawSocket.completeResponses(in: text) == 2)
         #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(text.hasSuffix(#"{"status":0}"#))
         #expect(try await harness.waitForNotifications(1) == [WebhookNotification(userID: 3, appli: 4)])
