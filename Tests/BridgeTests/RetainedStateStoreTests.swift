@@ -44,14 +44,14 @@ import Testing
         #expect(store.take(limit: 10).map(\.topic) == ["a"])
     }
 
-    @Test func eventsComeFirstAndAreBounded() {
+    @Test func eventsAreBoundedAndTheOldestGoFirst() {
         var store = RetainedStateStore(eventCapacity: 3)
         store.set("state", Array("1".utf8), force: true)
         for index in 0..<5 { store.enqueueEvent(MQTTMessage(topic: "e", string: "\(index)", retain: false)) }
         #expect(store.droppedEvents == 2)
         let batch = store.take(limit: 10)
-        #expect(batch.map(\.payloadString) == ["2", "3", "4", "1"])
-        #expect(batch.first?.retain == false)
+        #expect(batch.map(\.payloadString) == ["1", "2", "3", "4"])
+        #expect(batch.map(\.retain) == [true, false, false, false])
     }
 
     @Test func takeRespectsTheLimit() {
@@ -59,5 +59,15 @@ import Testing
         for index in 0..<10 { store.set("t\(index)", [1], force: true) }
         #expect(store.take(limit: 4).count == 4)
         #expect(store.take(limit: 100).count == 6)
+    }
+
+    @Test func statesGoBeforeABacklogOfEvents() {
+        var store = RetainedStateStore()
+        for index in 0..<300 { store.enqueueEvent(MQTTMessage(topic: "events", string: "\(index)", retain: false)) }
+        store.set("in_bed", Array("ON".utf8), force: true)
+        let first = store.take(limit: 128)
+        #expect(first.first?.topic == "in_bed")
+        #expect(first.dropFirst().map(\.payloadString) == (0..<127).map { "\($0)" })
+        #expect(store.take(limit: 500).map(\.payloadString) == (127..<300).map { "\($0)" })
     }
 }

@@ -90,24 +90,40 @@ public struct MQTTSessionService: Service {
         }
     }
 
+    /// Sends pending messages with up to `pumpWindow` QoS 1 publishes awaiting their PUBACK at once, taking more
+    /// as each one is acknowledged, so a burst streams instead of stalling on a whole batch's slowest PUBACK.
     private func pump() async {
         for await _ in publisher.wakeups {
-            while !Task.isCancelled {
-                let batch = await publisher.nextBatch(limit: 128)
-                if batch.isEmpty { break }
-                await withDiscardingTaskGroup { group in
-                    for message in batch {
-                        group.addTask {
-                            do {
-                                try await connection.publish(message)
-                            } catch {
-                                logger.debug("publish failed", metadata: ["mqtt.topic": "\(message.topic)"])
-                                await publisher.requeue(message)
-                            }
-                        }
+            await withTaskGroup(of: Void.self) { group in
+                var inFlight = 0
+                while !Task.isCancelled {
+                    let room = Self.pumpWindow - inFlight
+                    let batch = room > 0 ? await publisher.nextBatch(limit: room) : []
+                    if batch.isEmpty {
+                        // Full window or nothing pending: wait for an acknowledgement, then look again.
+                        guard inFlight > 0, await group.next() != nil else { break }
+                        inFlight -= 1
+                        continue
                     }
+                    for message in batch {
+                        group.addTask { await self.send(message) }
+                    }
+                    inFlight += batch.count
                 }
             }
+        }
+    }
+
+    /// At most this many publishes await their PUBACK. libmosquitto itself keeps 20 on the wire (its
+    /// SEND_MAXIMUM) and queues the rest in order; the window bounds that queue and the memory held for it.
+    static let pumpWindow = 128
+
+    private func send(_ message: MQTTMessage) async {
+        do {
+            try await connection.publish(message)
+        } catch {
+            logger.debug("publish failed", metadata: ["mqtt.topic": "\(message.topic)"])
+            await publisher.requeue(message)
         }
     }
 

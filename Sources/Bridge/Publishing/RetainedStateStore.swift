@@ -52,13 +52,11 @@ public struct RetainedStateStore: Sendable {
         for topic in payloads.keys.sorted() where predicate(topic) { markDirty(topic) }
     }
 
-    /// Takes up to `limit` messages to send: events first (they carry their own timestamps), then retained
-    /// topics in the order they became dirty. Cleared topics are forgotten once taken.
+    /// Takes up to `limit` messages to send: retained topics in the order they became dirty, then events in
+    /// the order they happened. Cleared topics are forgotten once taken.
     public mutating func take(limit: Int) -> [MQTTMessage] {
         var batch: [MQTTMessage] = []
-        let eventCount = min(limit, events.count)
-        batch.append(contentsOf: events.prefix(eventCount))
-        events.removeFirst(eventCount)
+        // States first: a burst of events must not hold back the `in_bed` state automations wait for.
         var taken = 0
         while batch.count < limit, taken < dirty.count {
             let topic = dirty[taken]
@@ -69,6 +67,9 @@ public struct RetainedStateStore: Sendable {
             batch.append(MQTTMessage(topic: topic, payload: payload, qos: 1, retain: true))
         }
         dirty.removeFirst(taken)
+        let eventCount = min(limit - batch.count, events.count)
+        batch.append(contentsOf: events.prefix(eventCount))
+        events.removeFirst(eventCount)
         return batch
     }
 

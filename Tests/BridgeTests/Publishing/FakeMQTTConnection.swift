@@ -8,8 +8,13 @@ final class FakeMQTTConnection: MQTTConnection {
     let events: AsyncStream<MQTTEvent>
     private let queue = EventQueue()
     private let log = Mutex<(published: [MQTTMessage], filters: [String])>(([], []))
+    private let slowTopic: String?
+    private let delay: Duration
 
-    init() {
+    /// Creates a connection whose publishes to `slowTopic` take `delay` to be acknowledged.
+    init(slowTopic: String? = nil, delay: Duration = .zero) {
+        self.slowTopic = slowTopic
+        self.delay = delay
         let queue = queue
         events = AsyncStream(unfolding: { await queue.next() })
     }
@@ -31,6 +36,7 @@ final class FakeMQTTConnection: MQTTConnection {
 
     func publish(_ message: MQTTMessage) async throws {
         log.withLock { $0.published.append(message) }
+        if message.topic == slowTopic { try? await Task.sleep(for: delay) }
     }
 
     func subscribe(_ filter: String, qos: Int) async throws {

@@ -85,4 +85,23 @@ struct MQTTSessionServiceTests {
         await connection.finish()
         _ = await run
     }
+
+    @Test func aBurstStreamsThroughTheWindowWithoutWaitingForWholeBatches() async {
+        // One slow acknowledgement must not hold back the messages behind it.
+        let connection = FakeMQTTConnection(slowTopic: "events/slow", delay: .seconds(30))
+        let publisher = StatePublisher()
+        let service = Self.service(connection, publisher, StartupBarrier(parties: 0))
+        async let run: Void? = try? await service.run()
+        await connection.send(.connected)
+        await publisher.event("events/slow", "first")
+        for index in 0..<1_000 { await publisher.event("events", "\(index)") }
+        await publisher.set("w2m/alice/in_bed", "ON")
+        let streamed = await Self.eventually {
+            connection.published.contains { $0.topic == "w2m/alice/in_bed" }
+                && connection.published.filter { $0.topic == "events" }.count == 1_000
+        }
+        #expect(streamed)
+        await connection.finish()
+        _ = await run
+    }
 }
