@@ -98,6 +98,7 @@ let package = Package(
             name: "withings2mqtt-bench",
             dependencies: [
                 "MosquittoClient", "CMosquitto", "CurlTransport", "WithingsAPI", "MQTTDiscovery", "TestSupport",
+                "Bridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -81,6 +81,25 @@ public final class MessageRecorder: Sendable {
         throw RecorderTimeout(topic: topic, last: latest(topic))
     }
 
+    /// Waits until no message has arrived for `period` (the bridge has finished what it was publishing), at
+    /// most `timeout`; a fixed sleep instead is too short on a loaded machine and needlessly long on an idle one.
+    public func waitForQuiet(period: Duration = .milliseconds(500), timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        var seen = count
+        var quietSince = ContinuousClock.now
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            let now = count
+            if now != seen {
+                seen = now
+                quietSince = ContinuousClock.now
+            } else if ContinuousClock.now - quietSince >= period {
+                return
+            }
+        }
+        throw RecorderTimeout(topic: "#", last: "still busy after \(timeout)")
+    }
+
     /// Disconnects.
     public func stop() async {
         _ = await connection.shutdown(finalMessages: [], timeout: .seconds(1))

@@ -88,10 +88,11 @@ struct BenchResults: Codable, Sendable {
             events = sum(
                 economy.dayEventsByEndpoint,
                 ["getmeas", "getsummary", "getactivity", "getworkouts", "getgoals", "getdevice", "/notify"])
-            // Ours: full cycle every 10 min without webhooks, every 2 h with them; goals and devices hourly;
-            // with webhooks also the hourly subscription check and the refreshes the webhooks ask for.
-            oursWithoutWebhooks = 144 * pollCycle + 24 * hourlySlow
-            oursWithWebhooks = 12 * pollCycle + 24 * hourlySlow + 24 * hourlySubscriptionCheck + events
+            // Ours: what PollScheduler plans for the day (cycles every 10 min without webhooks, every 2 h with
+            // them, sleep hourly once the night is known, goals and devices hourly), one request per category as
+            // measured above; with webhooks also the hourly subscription check and the webhooks' refreshes.
+            oursWithoutWebhooks = SimulatedDay.total(interval: 600)
+            oursWithWebhooks = SimulatedDay.total(interval: 7200) + 24 * hourlySubscriptionCheck + events
             // Home Assistant (anchor 2a): four coordinators every 10 min, goals and devices hourly; with
             // webhooks only goals hourly plus one refresh per webhook: getmeas per weigh-in (2), getsummary per
             // night (1), getactivity + getworkouts per activity webhook (4 × 2); bed events call nothing.

@@ -93,4 +93,48 @@ import Testing
         scheduler.finished([.measures], succeeded: true, now: 13)
         #expect(scheduler.next(now: 14) == .wait(until: 3600))
     }
+
+    @Test func onceTheNightIsKnownSleepIsRefreshedHourlyNotEveryCycle() {
+        var scheduler = PollScheduler(interval: 600, slowInterval: 3600, now: 0)
+        scheduler.started(Set(DataCategory.allCases))
+        scheduler.finished(Set(DataCategory.allCases), succeeded: true, now: 0)
+        #expect(scheduler.next(now: 600) == .poll([.measures, .sleep, .activity, .workouts]))
+        scheduler.finished([.measures, .sleep, .activity, .workouts], succeeded: true, now: 600)
+        scheduler.sleep(settled: true)
+        var sleepPolls = 0
+        var cycles = 0
+        var now = 600.0
+        while now <= 600 + 86_400 {
+            guard case .poll(let due) = scheduler.next(now: now) else {
+                guard case .wait(let until) = scheduler.next(now: now) else { break }
+                now = until
+                continue
+            }
+            if due.contains(.sleep) { sleepPolls += 1 }
+            if due.contains(.measures) { cycles += 1 }
+            scheduler.finished(due, succeeded: true, now: now)
+        }
+        #expect(cycles == 144)
+        #expect(sleepPolls == 24)
+    }
+
+    @Test func anUnsettledNightIsPolledEveryCycleAgain() {
+        var scheduler = PollScheduler(interval: 600, slowInterval: 3600, now: 0)
+        scheduler.sleep(settled: true)
+        scheduler.finished(Set(DataCategory.allCases), succeeded: true, now: 0)
+        #expect(scheduler.next(now: 600) == .poll([.measures, .activity, .workouts]))
+        scheduler.sleep(settled: false)
+        #expect(scheduler.next(now: 600) == .poll([.measures, .sleep, .activity, .workouts]))
+    }
+
+    @Test func aFailedSettledSleepRefreshBacksOff() {
+        var scheduler = PollScheduler(interval: 600, slowInterval: 3600, now: 0)
+        scheduler.sleep(settled: true)
+        scheduler.finished(Set(DataCategory.allCases), succeeded: true, now: 0)
+        #expect(scheduler.next(now: 3600) == .poll(Set(DataCategory.allCases)))
+        scheduler.finished([.measures, .activity, .workouts, .goals, .devices], succeeded: true, now: 3600)
+        scheduler.finished([.sleep], succeeded: false, now: 3600)
+        #expect(scheduler.next(now: 3601) == .wait(until: 3630))
+        #expect(scheduler.next(now: 3630) == .poll([.sleep]))
+    }
 }

@@ -38,7 +38,7 @@ struct MQTTSessionEndToEndTests {
         try world.startBridge()
         try await world.recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
         try await world.recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
-        try await Task.sleep(for: .milliseconds(500))
+        try await world.recorder.waitForQuiet()
         let mark = world.recorder.count
         try await world.publishRetained("homeassistant/status", "online", retain: false)
         try await world.recorder.waitFor("withings2mqtt/alice/weight_kg", after: mark, timeout: .seconds(10))
@@ -55,7 +55,7 @@ struct MQTTSessionEndToEndTests {
         try world.startBridge()
         try await world.recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
         try await world.recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
-        try await Task.sleep(for: .milliseconds(500))
+        try await world.recorder.waitForQuiet()
         let before = try await world.broker.retainedStrings("#")
         try await world.broker.restart()
         #expect(try await world.broker.retainedStrings("withings2mqtt/#").isEmpty)

@@ -126,7 +126,7 @@ struct WithingsFaultTests {
                 $0.contains("\"subscriptions_ok\":true")
             }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        try await recorder.waitForQuiet()
         var weight = 66.0
 
         // A storm of 601 on every data request, while webhooks keep asking for refreshes.

@@ -20,7 +20,7 @@ extension AccountWorker {
                 if error is AuthorizationRequired { break }
             }
         }
-        if succeeded, categories.isSuperset(of: [.measures, .sleep, .activity, .workouts]) {
+        if succeeded, categories.isSuperset(of: PollScheduler.cycle) {
             state.lastPoll = deps.now()
         }
         await setOnline(await deps.tokens.state == .authorized)

@@ -141,6 +141,7 @@ public actor AccountWorker: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await rollOverDayIfNeeded()
             let now = elapsed()
+            scheduler.sleep(settled: snapshot.sleep.map { deps.calendar.day(of: $0.endDate) == today } ?? false)
             switch scheduler.next(now: now) {
             case .poll(let categories):
                 scheduler.started(categories)

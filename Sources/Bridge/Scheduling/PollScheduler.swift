@@ -1,6 +1,11 @@
 /// Decides when an account polls and what: the full cycle on an interval, goals and devices hourly,
 /// and a debounced refresh of only the categories a webhook named.
 ///
+/// Sleep is part of every cycle until the night that ended today is known; after that it is refreshed hourly
+/// (or each cycle, if cycles are further apart), since a main sleep changes once a day and naps never replace
+/// it. When polling every 10 minutes that saves about 80 of Home Assistant's 144 daily sleep calls without
+/// making the sleep state any later.
+///
 /// Pure: time comes in as `now` (seconds on any monotonic scale); the worker carries out the actions.
 public struct PollScheduler: Sendable, Equatable {
     /// What the worker should do next.
@@ -18,10 +23,13 @@ public struct PollScheduler: Sendable, Equatable {
     /// Seconds between goal and device refreshes (no webhook covers them).
     public let slowInterval: Double
 
-    private static let full: Set<DataCategory> = [.measures, .sleep, .activity, .workouts]
+    /// The categories of every cycle (sleep joins them until the day's night is known).
+    public static let cycle: Set<DataCategory> = [.measures, .activity, .workouts]
 
     private var nextFull: Double
     private var nextSlow: Double
+    private var nextSettledSleep: Double
+    private var sleepSettled = false
     private var pending: Set<DataCategory> = []
     private var pendingDue: Double?
     private var failures = 0
@@ -33,6 +41,13 @@ public struct PollScheduler: Sendable, Equatable {
         self.slowInterval = slowInterval
         self.nextFull = now
         self.nextSlow = now
+        self.nextSettledSleep = now
+    }
+
+    /// Tells whether the night that ended today is known; while it is, sleep is refreshed only hourly (or each
+    /// cycle, when cycles are further apart).
+    public mutating func sleep(settled: Bool) {
+        sleepSettled = settled
     }
 
     /// Records a webhook that asks for `categories`; the refresh runs `debounce` seconds after the first one.
@@ -45,11 +60,16 @@ public struct PollScheduler: Sendable, Equatable {
     /// The next action at `now`.
     public func next(now: Double) -> Action {
         var due: Set<DataCategory> = []
-        if now >= nextFull { due.formUnion(Self.full) }
+        if now >= nextFull {
+            due.formUnion(Self.cycle)
+            if !sleepSettled { due.insert(.sleep) }
+        }
+        if sleepSettled, now >= nextSettledSleep { due.insert(.sleep) }
         if now >= nextSlow { due.formUnion([.goals, .devices]) }
         if let pendingDue, now >= pendingDue { due.formUnion(pending) }
         if !due.isEmpty { return .poll(due) }
-        return .wait(until: [nextFull, nextSlow, pendingDue ?? .infinity].min()!)
+        let settledSleep = sleepSettled ? nextSettledSleep : .infinity
+        return .wait(until: [nextFull, nextSlow, settledSleep, pendingDue ?? .infinity].min()!)
     }
 
     /// Records that a poll of `categories` begins: the webhook refreshes it covers are taken. A webhook that
@@ -67,18 +87,20 @@ public struct PollScheduler: Sendable, Equatable {
         let slow = categories.contains(.goals) || categories.contains(.devices)
         if succeeded {
             failures = 0
-            if categories.isSuperset(of: Self.full) { nextFull = now + interval }
+            if categories.isSuperset(of: Self.cycle) { nextFull = now + interval }
             if slow { nextSlow = now + slowInterval }
+            if categories.contains(.sleep) { nextSettledSleep = now + max(interval, slowInterval) }
             return
         }
         failures += 1
         let retry = now + retryDelay
-        if categories.isSuperset(of: Self.full) {
+        if categories.isSuperset(of: Self.cycle) {
             nextFull = retry
-        } else if !categories.isDisjoint(with: Self.full) {
+        } else if !categories.isDisjoint(with: Self.cycle) || (categories.contains(.sleep) && !sleepSettled) {
             // A failed webhook refresh is folded into an earlier full cycle.
             nextFull = min(nextFull, retry)
         }
+        if categories.contains(.sleep) { nextSettledSleep = retry }
         if slow { nextSlow = retry }
     }
 
