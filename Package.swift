@@ -91,8 +91,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Fuzz entry points for the webhook form parser and the Withings JSON decoders: libFuzzer when built by
-        // scripts/fuzz.sh (-DLIBFUZZER -sanitize=fuzzer), else a self-contained random-mutation driver.
-        .executableTarget(name: "withings2mqtt-fuzz", dependencies: ["WithingsAPI"], swiftSettings: strict),
+        // scripts/fuzz.sh (-DLIBFUZZER, ASan, coverage), else a self-contained random-mutation driver.
+        .executableTarget(
+            name: "withings2mqtt-fuzz", dependencies: ["WithingsAPI", "CLibFuzzer"], swiftSettings: strict),
+        // Header-only: declares libFuzzer's LLVMFuzzerRunDriver for the -DLIBFUZZER build; links nothing.
+        .systemLibrary(name: "CLibFuzzer"),
         // The benchmarks of issue 5 (scripts/bench.sh runs them against the release binaries).
         .executableTarget(
             name: "withings2mqtt-bench",
