@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     ],
     targets: [
+        // One lock type for the whole project, visible to ThreadSanitizer.
+        .target(name: "Locking", swiftSettings: strict),
         // Pure core: Withings models, decoding, errors, latest-value rules, the client over HTTPTransport.
         .target(name: "WithingsAPI", swiftSettings: strict),
         // Pure core: entity catalog, topic layout, discovery and state payloads.
@@ -34,7 +36,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "WithingsAPI", "MQTTDiscovery", "ConfigFile",
+                "WithingsAPI", "MQTTDiscovery", "ConfigFile", "Locking",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -43,15 +45,18 @@ let package = Package(
         // libcurl behind HTTPTransport.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
-        .target(name: "CurlTransport", dependencies: ["WithingsAPI", "CCurl", "CCurlShim"], swiftSettings: strict),
+        .target(
+            name: "CurlTransport", dependencies: ["WithingsAPI", "CCurl", "CCurlShim", "Locking"], swiftSettings: strict
+        ),
         // libmosquitto behind MQTTConnection.
         .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
-        .target(name: "MosquittoClient", dependencies: ["MQTTDiscovery", "CMosquitto"], swiftSettings: strict),
+        .target(
+            name: "MosquittoClient", dependencies: ["MQTTDiscovery", "CMosquitto", "Locking"], swiftSettings: strict),
         // SwiftNIO HTTP/1 server for webhooks and the OAuth callback.
         .target(
             name: "WebhookServer",
             dependencies: [
-                "WithingsAPI",
+                "WithingsAPI", "Locking",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,7 +80,7 @@ let package = Package(
         .target(
             name: "WithingsEmulator",
             dependencies: [
-                "WithingsAPI",
+                "WithingsAPI", "Locking",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -85,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "withings-emulator",
             dependencies: [
-                "WithingsEmulator",
+                "WithingsEmulator", "Locking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -101,23 +106,24 @@ let package = Package(
             name: "withings2mqtt-bench",
             dependencies: [
                 "MosquittoClient", "CMosquitto", "CurlTransport", "WithingsAPI", "MQTTDiscovery", "TestSupport",
-                "Bridge",
+                "Bridge", "Locking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Test-only helpers: broker and emulator launchers, fixtures, fakes.
         .target(
-            name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery", "MosquittoClient"],
+            name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery", "MosquittoClient", "Locking"],
             swiftSettings: strict),
 
-        .testTarget(name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport", "Locking"], swiftSettings: strict),
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BridgeTests", dependencies: ["Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport"],
+            name: "BridgeTests", dependencies: ["Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport", "Locking"],
             swiftSettings: strict),
         .testTarget(
             name: "CurlTransportTests",
@@ -126,13 +132,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MosquittoClientTests",
-            dependencies: ["MosquittoClient", "MQTTDiscovery", "TestSupport"],
+            dependencies: ["MosquittoClient", "MQTTDiscovery", "TestSupport", "Locking"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebhookServerTests",
             dependencies: [
-                "WebhookServer", "WithingsAPI", "TestSupport",
+                "WebhookServer", "WithingsAPI", "TestSupport", "Locking",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "WithingsEmulatorTests",
             dependencies: [
-                "WithingsEmulator", "CurlTransport", "TestSupport",
+                "WithingsEmulator", "CurlTransport", "TestSupport", "Locking",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -162,7 +168,7 @@ let package = Package(
             name: "FaultTests",
             dependencies: [
                 "withings2mqtt", "withings-emulator", "withings2mqtt-fuzz", "TestSupport", "MosquittoClient",
-                "CurlTransport", "WithingsAPI", "MQTTDiscovery",
+                "CurlTransport", "WithingsAPI", "MQTTDiscovery", "Locking",
             ],
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 import WithingsAPI
 
@@ -6,7 +7,7 @@ import WithingsAPI
 /// Whichever comes first, completion or cancellation, resumes the continuation; the other finds it gone.
 final class CurlTransferControl: Sendable {
     private let cancelled = Atomic<Bool>(false)
-    private let continuation = Mutex<CheckedContinuation<TransportResponse, any Error>?>(nil)
+    private let continuation = Locked<CheckedContinuation<TransportResponse, any Error>?>(nil)
 
     /// Whether the caller has given up; curl's progress callback polls this to abort the transfer.
     var isCancelled: Bool { cancelled.load(ordering: .acquiring) }

@@ -98,15 +98,10 @@ extension MosquittoConnection {
 }
 
 extension MosquittoConnection {
-    /// Runs `body` with the state locked (`Mutex.withLock`), annotated for ThreadSanitizer.
+    /// Runs `body` with the state locked.
     func withState<Result, E: Error>(
         _ body: (inout sending State) throws(E) -> sending Result
     ) throws(E) -> sending Result {
-        let token = Unmanaged.passUnretained(self).toOpaque()
-        return try state.withLock { (value: inout sending State) throws(E) -> sending Result in
-            ThreadSanitizerAnnotations.acquire(token)
-            defer { ThreadSanitizerAnnotations.release(token) }
-            return try body(&value)
-        }
+        try state.withLock(body)
     }
 }

@@ -1,6 +1,6 @@
 import CMosquitto
+import Locking
 import MQTTDiscovery
-import Synchronization
 
 /// A connection to an MQTT broker through libmosquitto's own network thread (`mosquitto_loop_start`).
 ///
@@ -23,7 +23,7 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
     public let events: AsyncStream<MQTTEvent>
 
     let eventSink: AsyncStream<MQTTEvent>.Continuation
-    let state = Mutex(State())
+    let state = Locked(State())
     // `OpaquePointer` is not Sendable, hence `nonisolated(unsafe)`. It is safe because the pointer never changes
     // after init; libmosquitto (built with threads) allows publish/subscribe/unsubscribe/disconnect from any thread
     // while its own loop thread runs; `loop_start`/`loop_stop` are only called by `start`/`shutdown`, which the

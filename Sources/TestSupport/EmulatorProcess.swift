@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 #if canImport(Glibc)
     import Glibc
@@ -39,18 +39,19 @@ public final class EmulatorProcess: Sendable {
     public let port: Int
     /// `http://127.0.0.1:PORT`.
     public let baseURL: String
-    private let process: Mutex<SpawnedProcess?>
+    private let process: Locked<SpawnedProcess?>
     private let logPath: String
 
     private init(process: SpawnedProcess, port: Int, logPath: String) {
-        self.process = Mutex(process)
+        self.process = Locked(process)
         self.port = port
         self.logPath = logPath
         self.baseURL = "http://127.0.0.1:\(port)"
     }
 
     deinit {
-        stop()
+        // Forgotten without stop(): no waiting here, just make sure the child does not outlive the tests.
+        process.withLock { $0?.signal(SIGKILL) }
     }
 
     /// Starts `withings-emulator --listen 127.0.0.1:0 <arguments>` and returns once it answers HTTP.
@@ -79,19 +80,24 @@ public final class EmulatorProcess: Sendable {
     }
 
     /// Sends SIGTERM, waits up to five seconds, then SIGKILL; returns the exit status the first time (nil after).
+    ///
+    /// Polls with `Task.sleep`: a blocking wait here would hold one of the cooperative pool's few threads (two
+    /// on a 2-core machine) and stall every other test running at the same time.
     @discardableResult
-    public func stop() -> Int32? {
-        process.withLock { current -> Int32? in
-            guard let running = current else { return nil }
-            current = nil
-            running.signal(SIGTERM)
-            let deadline = Date().addingTimeInterval(5)
-            while running.isRunning, Date() < deadline { usleep(10_000) }
-            if running.isRunning { running.signal(SIGKILL) }
-            while running.isRunning { usleep(10_000) }
-            try? FileManager.default.removeItem(atPath: logPath)
-            return running.terminationStatus
-        }
+    public func stop() async -> Int32? {
+        guard
+            let running = process.withLock({ current -> SpawnedProcess? in
+                defer { current = nil }
+                return current
+            })
+        else { return nil }
+        running.signal(SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while running.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+        running.signal(SIGKILL)
+        let status = await running.waitForExit()
+        try? FileManager.default.removeItem(atPath: logPath)
+        return status
     }
 
     private static func listeningPort(in text: String) -> Int? {

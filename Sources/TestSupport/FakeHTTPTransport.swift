@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 import WithingsAPI
 
 /// An `HTTPTransport` that answers from a script and records every request, for tests.
@@ -30,7 +30,7 @@ public final class FakeHTTPTransport: HTTPTransport {
         var requests: [TransportRequest] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let fallback: @Sendable (TransportRequest) -> Reply
 
     /// Creates a transport that gives `script` in order, then `fallback`.
@@ -40,7 +40,7 @@ public final class FakeHTTPTransport: HTTPTransport {
             .failure(TransportError(kind: .other, message: "FakeHTTPTransport: no scripted reply for \(request.url)"))
         }
     ) {
-        self.state = Mutex(State(script: script))
+        self.state = Locked(State(script: script))
         self.fallback = fallback
     }
 

@@ -1,7 +1,7 @@
 import Foundation
+import Locking
 import MQTTDiscovery
 import MosquittoClient
-import Synchronization
 
 /// Subscribes to the broker like a Home Assistant would and keeps every message with its arrival time.
 public final class MessageRecorder: Sendable {
@@ -18,8 +18,8 @@ public final class MessageRecorder: Sendable {
     }
 
     private let connection: MosquittoConnection
-    private let entries = Mutex<[Entry]>([])
-    private let reader: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let entries = Locked<[Entry]>([])
+    private let reader: Locked<Task<Void, Never>?> = Locked(nil)
 
     private init(connection: MosquittoConnection) {
         self.connection = connection

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// A real `mosquitto` broker on a free loopback port, run as a child process for tests.
 ///
@@ -15,7 +15,7 @@ public final class MosquittoBroker: Sendable {
     /// How it was set up.
     public let configuration: MosquittoBrokerConfiguration
 
-    private let process = Mutex<SpawnedProcess?>(nil)
+    private let process = Locked<SpawnedProcess?>(nil)
 
     /// Host to connect to.
     public var host: String { "127.0.0.1" }

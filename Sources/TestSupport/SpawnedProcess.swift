@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +13,7 @@ import Synchronization
 public final class SpawnedProcess: Sendable {
     /// The child's process id.
     public let pid: pid_t
-    private let exitStatus = Mutex<Int32?>(nil)
+    private let exitStatus = Locked<Int32?>(nil)
 
     /// Starts `executable` with `arguments`, stdout and stderr going to `outputPath` (appended) or /dev/null,
     /// with this process's environment plus `environment`.

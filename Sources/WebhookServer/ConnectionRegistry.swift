@@ -1,5 +1,5 @@
+import Locking
 import NIOCore
-import Synchronization
 
 /// The open connections: enforces the connection limit and lets shutdown reach every connection.
 ///
@@ -27,7 +27,7 @@ final class ConnectionRegistry: Sendable {
         case refused
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Most connections served at once.
     let limit: Int
 

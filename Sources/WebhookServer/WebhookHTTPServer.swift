@@ -1,9 +1,9 @@
+import Locking
 import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import ServiceLifecycle
-import Synchronization
 import WithingsAPI
 
 /// The HTTP server for Withings webhooks (`/webhook/<secret>`), the OAuth callback (`/oauth/callback`) and
@@ -17,7 +17,7 @@ public final class WebhookHTTPServer: Service, Sendable {
     private let environment: WebhookHandlerEnvironment
     private let group: any EventLoopGroup
     private let registry: ConnectionRegistry
-    private let binding = Mutex<Task<any Channel, any Error>?>(nil)
+    private let binding = Locked<Task<any Channel, any Error>?>(nil)
 
     /// Creates a server; nothing is bound until `bind()` or `run()`.
     ///

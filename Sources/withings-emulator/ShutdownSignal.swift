@@ -1,13 +1,13 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Waits for SIGINT or SIGTERM so the emulator can close its socket and exit 0.
 enum ShutdownSignal {
     /// Suspends until SIGINT or SIGTERM arrives and returns its number.
     static func wait() async -> Int32 {
         let queue = DispatchQueue(label: "withings-emulator.signals")
-        let waiter = Mutex<CheckedContinuation<Int32, Never>?>(nil)
+        let waiter = Locked<CheckedContinuation<Int32, Never>?>(nil)
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)

@@ -170,7 +170,7 @@ final class BenchWorld: @unchecked Sendable {
     /// Stops everything and removes the state directory.
     func shutdown() async {
         await stopBridge()
-        emulator.stop()
+        await emulator.stop()
         await broker.stop()
         try? FileManager.default.removeItem(at: directory)
     }

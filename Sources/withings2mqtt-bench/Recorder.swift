@@ -1,6 +1,6 @@
 import CMosquitto
 import Foundation
-import Synchronization
+import Locking
 
 /// A subscriber that keeps every message with its arrival time, stamped in libmosquitto's network thread.
 ///
@@ -18,7 +18,7 @@ final class Recorder: @unchecked Sendable {
         var at: ContinuousClock.Instant
     }
 
-    private let entries = Mutex<[Entry]>([])
+    private let entries = Locked<[Entry]>([])
     private var handle: OpaquePointer?
     private static let initialised: Int32 = mosquitto_lib_init()
 

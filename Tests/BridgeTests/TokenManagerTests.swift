@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 import Testing
 import WithingsAPI
 
@@ -6,10 +6,10 @@ import WithingsAPI
 
 /// Token storage in memory that records every save.
 private final class MemoryTokenStorage: TokenStorage, Sendable {
-    let stored: Mutex<OAuthToken?>
-    let saves = Mutex(0)
+    let stored: Locked<OAuthToken?>
+    let saves = Locked(0)
 
-    init(_ token: OAuthToken?) { stored = Mutex(token) }
+    init(_ token: OAuthToken?) { stored = Locked(token) }
 
     func load() throws -> OAuthToken? { stored.withLock { $0 } }
 
@@ -21,8 +21,8 @@ private final class MemoryTokenStorage: TokenStorage, Sendable {
 
 /// A refresher that counts calls and hands out numbered tokens.
 private final class CountingRefresher: Sendable {
-    let calls = Mutex(0)
-    let refuse = Mutex(false)
+    let calls = Locked(0)
+    let refuse = Locked(false)
 
     func refresh(_ refreshToken: String) async throws -> OAuthToken {
         let number = calls.withLock {

@@ -193,7 +193,7 @@ final class BridgeWorld: @unchecked Sendable {
         bridge?.kill(signal: SIGKILL)
         _ = await bridge?.waitForExit(timeout: .seconds(5))
         await recorder.stop()
-        emulator.stop()
+        await emulator.stop()
         await broker.stop()
         try? FileManager.default.removeItem(at: directory)
     }

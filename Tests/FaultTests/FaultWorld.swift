@@ -171,7 +171,7 @@ final class FaultWorld: @unchecked Sendable {
     func shutdown() async {
         await killBridge()
         await recorder.stop()
-        emulator.stop()
+        await emulator.stop()
         await broker.stop()
         try? FileManager.default.removeItem(at: directory)
     }

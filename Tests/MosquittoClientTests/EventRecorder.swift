@@ -1,10 +1,10 @@
+import Locking
 import MQTTDiscovery
-import Synchronization
 
 /// Reads a connection's `events` in the background so tests can wait for what they expect.
 final class EventRecorder: Sendable {
-    private let items = Mutex<[MQTTEvent]>([])
-    private let finished = Mutex(false)
+    private let items = Locked<[MQTTEvent]>([])
+    private let finished = Locked(false)
 
     /// Starts recording `stream` until it finishes.
     static func recording(_ stream: AsyncStream<MQTTEvent>) -> EventRecorder {

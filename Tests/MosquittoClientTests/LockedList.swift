@@ -1,8 +1,8 @@
-import Synchronization
+import Locking
 
 /// A list that tasks append to concurrently.
 final class LockedList<Element: Sendable>: Sendable {
-    private let items = Mutex<[Element]>([])
+    private let items = Locked<[Element]>([])
 
     /// Appends one element.
     func append(_ element: Element) { items.withLock { $0.append(element) } }

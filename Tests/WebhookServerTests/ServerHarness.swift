@@ -1,7 +1,7 @@
 import Foundation
+import Locking
 import Logging
 import ServiceLifecycle
-import Synchronization
 import WebhookServer
 import WithingsAPI
 
@@ -74,7 +74,7 @@ final class ServerHarness: Sendable {
 /// What the server's callbacks were called with.
 final class CallbackRecorder: Sendable {
     /// Notifications, in arrival order.
-    let notifications = Mutex<[WebhookNotification]>([])
+    let notifications = Locked<[WebhookNotification]>([])
     /// `code state` of OAuth callbacks, in arrival order.
-    let oauthCalls = Mutex<[String]>([])
+    let oauthCalls = Locked<[String]>([])
 }

@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 import WithingsAPI
 
 /// A `TokenProvider` that hands out `token-N` and counts refreshes, for client tests.
 final class ScriptedTokens: TokenProvider {
-    private let state = Mutex((current: "token-1", refreshes: [String]()))
+    private let state = Locked((current: "token-1", refreshes: [String]()))
 
     /// The tokens that were reported as rejected, in order.
     var rejected: [String] { state.withLock { $0.refreshes } }

@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 import WithingsAPI
 
 /// Time that only moves when someone sleeps: the limiter's `now`/`sleep` for instant tests.
 final class VirtualTime: Sendable {
-    private let state = Mutex((now: 1000.0, sleeps: [Double]()))
+    private let state = Locked((now: 1000.0, sleeps: [Double]()))
 
     /// The current virtual time, seconds.
     var now: Double { state.withLock { $0.now } }

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Wakes a sleeping worker early: `signal()` from anywhere, `wait(for:)` in the worker's loop.
 ///
@@ -9,7 +9,7 @@ public final class WakeSignal: Sendable {
         var waiter: CheckedContinuation<Void, Never>?
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates a signal with nothing pending.
     public init() {}

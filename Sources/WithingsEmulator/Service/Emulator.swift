@@ -1,13 +1,13 @@
 import Foundation
+import Locking
 import NIOCore
 import NIOPosix
-import Synchronization
 
 /// The emulated Withings cloud: answers OAuth, data, notify and `/_emulator/` control requests.
 public final class Emulator: Sendable {
     /// The start-up settings.
     public let settings: EmulatorSettings
-    let state: Mutex<EmulatorState>
+    let state: Locked<EmulatorState>
     let clock: @Sendable () -> Date
     let group: any EventLoopGroup
 
@@ -18,7 +18,7 @@ public final class Emulator: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
         self.settings = settings
-        self.state = Mutex(EmulatorState(users: users, settings: settings))
+        self.state = Locked(EmulatorState(users: users, settings: settings))
         self.clock = clock
         self.group = group
     }

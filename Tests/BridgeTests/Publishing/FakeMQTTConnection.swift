@@ -1,5 +1,5 @@
+import Locking
 import MQTTDiscovery
-import Synchronization
 
 /// An `MQTTConnection` for unit tests: the test feeds events and reads what was published and subscribed.
 ///
@@ -7,7 +7,7 @@ import Synchronization
 final class FakeMQTTConnection: MQTTConnection {
     let events: AsyncStream<MQTTEvent>
     private let queue = EventQueue()
-    private let log = Mutex<(published: [MQTTMessage], filters: [String])>(([], []))
+    private let log = Locked<(published: [MQTTMessage], filters: [String])>(([], []))
     private let slowTopic: String?
     private let delay: Duration
 

@@ -1,7 +1,7 @@
 import Bridge
 import Dispatch
 import Glibc
-import Synchronization
+import Locking
 import Testing
 
 @Suite struct AtomicFileTests {
@@ -74,7 +74,7 @@ import Testing
         try withTemporaryDirectory { dir in
             let file = AtomicFile(path: "\(dir)/shared.json")
             try file.write(Array(repeating: UInt8(ascii: "a"), count: 1000))
-            let problems = Mutex<[String]>([])
+            let problems = Locked<[String]>([])
             let writers = 8
             let writesEach = 25
             DispatchQueue.concurrentPerform(iterations: writers + 1) { worker in

@@ -1,7 +1,7 @@
+import Locking
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// A tiny NIO HTTP server standing in for a webhook receiver: records requests, answers fixed statuses.
 final class CallbackRecorder: Sendable {
@@ -15,7 +15,7 @@ final class CallbackRecorder: Sendable {
 
     /// Requests shared between the server's handlers and the test.
     final class Log: Sendable {
-        let entries = Mutex<[Received]>([])
+        let entries = Locked<[Received]>([])
     }
 
     private let channel: any Channel

@@ -6,7 +6,8 @@ import WithingsEmulator
 /// An in-process emulator on a free loopback port plus helpers to talk to it over real HTTP.
 struct EmulatorHarness {
     let server: EmulatorServer
-    let client = HTTP1Client(timeout: .seconds(15))
+    // Only a guard against a hang: under ThreadSanitizer and a full parallel run a paged year takes a while.
+    let client = HTTP1Client(timeout: .seconds(90))
 
     /// The emulator behind the server.
     var emulator: Emulator { server.emulator }

@@ -1,12 +1,12 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// A clock tests move by hand, so token and code lifetimes are checked without sleeping.
 final class TestClock: Sendable {
-    private let current: Mutex<Date>
+    private let current: Locked<Date>
 
     init(_ start: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
-        current = Mutex(start)
+        current = Locked(start)
     }
 
     /// The current fake time.

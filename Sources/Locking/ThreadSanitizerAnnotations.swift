@@ -11,7 +11,7 @@
 /// the lock (reproduced with a plain `Mutex` and `DispatchQueue.concurrentPerform`, no libmosquitto involved).
 /// The TSan runtime's own `__tsan_acquire`/`__tsan_release` are looked up at run time, so a normal build has no
 /// dependency on it and pays one nil check per lock.
-enum ThreadSanitizerAnnotations {
+public enum ThreadSanitizerAnnotations {
     private typealias Hook = @convention(c) (UnsafeMutableRawPointer?) -> Void
 
     private static let acquireHook: Hook? = lookup("__tsan_acquire")
@@ -24,8 +24,8 @@ enum ThreadSanitizerAnnotations {
     }
 
     /// Call right after taking the lock identified by `token`.
-    static func acquire(_ token: UnsafeMutableRawPointer) { acquireHook?(token) }
+    public static func acquire(_ token: UnsafeMutableRawPointer) { acquireHook?(token) }
 
     /// Call right before giving the lock identified by `token` back.
-    static func release(_ token: UnsafeMutableRawPointer) { releaseHook?(token) }
+    public static func release(_ token: UnsafeMutableRawPointer) { releaseHook?(token) }
 }
