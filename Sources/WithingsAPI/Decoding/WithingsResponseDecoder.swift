@@ -26,7 +26,15 @@ public enum WithingsResponseDecoder {
         _ type: Value.Type, from bytes: [UInt8]
     ) throws(WithingsError) -> Value {
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+            // Decoding only reads the bytes while it runs, so the Data can borrow them instead of copying.
+            return try bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                    return try JSONDecoder().decode(Value.self, from: Data())
+                }
+                let borrowed = Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                return try JSONDecoder().decode(Value.self, from: borrowed)
+            }
         } catch let error as DecodingError {
             throw .malformedResponse(describe(error, byteCount: bytes.count))
         } catch {
