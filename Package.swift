@@ -107,7 +107,9 @@ let package = Package(
             name: "TestSupport", dependencies: ["WithingsAPI", "MQTTDiscovery", "MosquittoClient"],
             swiftSettings: strict),
 
-        .testTarget(name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport", "WithingsEmulator"],
+            swiftSettings: strict),
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
