@@ -117,7 +117,8 @@ let package = Package(
             swiftSettings: strict),
 
         .testTarget(
-            name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport", "Locking"], swiftSettings: strict),
+            name: "WithingsAPITests", dependencies: ["WithingsAPI", "TestSupport", "WithingsEmulator", "Locking"],
+            swiftSettings: strict),
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),

@@ -9,25 +9,26 @@ public enum LatestValues {
     public static func mergeMeasures(
         _ groups: [MeasureGroup], into existing: [MeasureKey: LatestMeasure] = [:], rules: MeasureRules = MeasureRules()
     ) -> [MeasureKey: LatestMeasure] {
-        // Oldest first, so later entries overwrite: the newest wins without comparing pairs.
-        let ordered = groups.filter(rules.accepts).sorted { lhs, rhs in
-            if lhs.date != rhs.date { return lhs.date < rhs.date }
-            let lhsChanged = lhs.modified ?? lhs.created ?? 0
-            let rhsChanged = rhs.modified ?? rhs.created ?? 0
-            if lhsChanged != rhsChanged { return lhsChanged < rhsChanged }
-            return lhs.groupID < rhs.groupID
+        // The newest group per key in one pass, as the last writer of a stable oldest-first sort would be,
+        // without sorting 23k groups or building a LatestMeasure for every value that is later overwritten.
+        var newest = NewestMeasures()
+        for groupIndex in groups.indices where rules.accepts(groups[groupIndex]) {
+            for measureIndex in groups[groupIndex].measures.indices {
+                let measure = groups[groupIndex].measures[measureIndex]
+                let key = MeasureKey(type: measure.type, position: MeasureRules.normalizedPosition(measure.position))
+                newest.offer(key, group: groupIndex, measure: measureIndex, of: groups)
+            }
         }
         var result = existing
-        for group in ordered {
-            let attrib = MeasureRules.normalizedAttrib(group.attrib)
-            for measure in group.measures {
-                let key = MeasureKey(type: measure.type, position: MeasureRules.normalizedPosition(measure.position))
-                if let current = result[key], current.date > group.date { continue }
-                result[key] = LatestMeasure(
-                    value: measure.realValue, date: group.date, attrib: attrib, groupID: group.groupID,
-                    deviceID: group.deviceID, model: group.model
-                )
-            }
+        for (key, winner) in zip(newest.keys, newest.winners) {
+            let group = groups[winner.group]
+            // A stored value measured later than anything new is kept (the newest wins, whichever call saw it).
+            if let current = result[key], current.date > group.date { continue }
+            result[key] = LatestMeasure(
+                value: group.measures[winner.measure].realValue, date: group.date,
+                attrib: MeasureRules.normalizedAttrib(group.attrib), groupID: group.groupID,
+                deviceID: group.deviceID, model: group.model
+            )
         }
         return result
     }
