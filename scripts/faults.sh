@@ -20,12 +20,14 @@ tail -3 "$log"
 echo "== libFuzzer: webhook parser and Withings JSON decoders"
 scripts/fuzz.sh "${FUZZ_SECONDS:-300}"
 if [ "${W2M_SKIP_SANITIZERS:-}" != "1" ]; then
-    echo "== the whole test suite under ThreadSanitizer"
-    swift test --sanitize=thread --scratch-path .build-tsan > .build/faults-tsan.log 2>&1 \
+    # The fault suite itself is left out here: its timing bounds (2 s) do not hold at a sanitizer's slowdown, and
+    # every adapter it drives is exercised by the rest of the suite.
+    echo "== the whole test suite (but the fault suite) under ThreadSanitizer"
+    swift test --sanitize=thread --scratch-path .build-tsan --skip FaultTests > .build/faults-tsan.log 2>&1 \
         || { tail -60 .build/faults-tsan.log; echo "SANITIZER: ThreadSanitizer FAILED"; exit 1; }
     echo "SANITIZER: ThreadSanitizer: $(grep -E 'Test run with' .build/faults-tsan.log | tail -1)"
-    echo "== the whole test suite under AddressSanitizer"
-    swift test --sanitize=address --scratch-path .build-asan > .build/faults-asan.log 2>&1 \
+    echo "== the whole test suite (but the fault suite) under AddressSanitizer"
+    swift test --sanitize=address --scratch-path .build-asan --skip FaultTests > .build/faults-asan.log 2>&1 \
         || { tail -60 .build/faults-asan.log; echo "SANITIZER: AddressSanitizer FAILED"; exit 1; }
     echo "SANITIZER: AddressSanitizer: $(grep -E 'Test run with' .build/faults-asan.log | tail -1)"
 fi

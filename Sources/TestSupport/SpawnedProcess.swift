@@ -48,6 +48,7 @@ public final class SpawnedProcess: Sendable {
         let result = posix_spawn(&child, executable.path, &actions, &attributes, argv, envp)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
         pid = child
+        ChildRegistry.add(child)
     }
 
     deinit {
@@ -82,6 +83,7 @@ public final class SpawnedProcess: Sendable {
             var status: Int32 = 0
             let result = waitpid(pid, &status, blocking ? 0 : WNOHANG)
             guard result == pid else { return nil }
+            ChildRegistry.remove(pid)
             // WIFEXITED / WEXITSTATUS / WTERMSIG by hand: the C macros are not imported.
             let signal = status & 0x7f
             known = signal == 0 ? (status >> 8) & 0xff : 128 + signal

@@ -53,25 +53,8 @@ struct HostileWebhookTests {
             defer { stormDone.withLock { $0 = true } }
             return try await Self.storm(port: port, requests: scale.hostileRequests, secret: FaultWorld.secret)
         }
-        var answers: [Duration] = []
-        var failures: [String] = []
-        var validSent = 0
-        var inBed = "OFF"
-        while !stormDone.withLock({ $0 }) {
-            let appli = inBed == "OFF" ? 50 : 51
-            // Sent from a thread of its own and timed there: the storm's blocking clients occupy Dispatch's
-            // shared threads, and a client queued behind them would time the test harness, not the server.
-            let (status, elapsed) = await Self.postOnOwnThread(
-                port: port, path: "/webhook/\(FaultWorld.secret)", body: alice + "\(appli)")
-            answers.append(elapsed)
-            if status == 200 {
-                inBed = appli == 50 ? "ON" : "OFF"
-                validSent += 1
-            } else {
-                failures.append("HTTP \(status.map(String.init) ?? "no answer")")
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
+        let valid = await Self.validWebhooks(port: port, body: alice, until: stormDone)
+        let (answers, failures, validSent) = (valid.answers, valid.failures, valid.sent)
         let statuses = try await storm.value
         let stormTime = ContinuousClock.now - stormStart
         let loris = try await slowLoris.value
@@ -79,7 +62,7 @@ struct HostileWebhookTests {
         _ = idle
         sampling.cancel()
 
-        let lastBed = inBed
+        let lastBed = valid.lastInBed
         try await recorder.waitFor("withings2mqtt/alice/in_bed", after: mark, timeout: .seconds(10)) { $0 == lastBed }
         try await Task.sleep(for: .seconds(2))
         let published = recorder.since(mark)
@@ -167,23 +150,57 @@ struct HostileWebhookTests {
         }
     }
 
-    /// POSTs a form body on a fresh connection from a dedicated thread; the status and the time from connect
-    /// to the status line, measured on that thread.
-    static func postOnOwnThread(port: Int, path: String, body: String) async -> (Int?, Duration) {
+    /// What the valid-webhook sender saw during the storm.
+    struct ValidWebhooks: Sendable {
+        /// Time from connect to status line, per webhook.
+        var answers: [Duration] = []
+        /// The ones that got no 200.
+        var failures: [String] = []
+        /// How many were answered 200.
+        var sent = 0
+        /// `in_bed` after the last one answered 200.
+        var lastInBed = "OFF"
+    }
+
+    /// Sends a valid bed event (alternately in and out) every 200 ms until `done`, from a thread of its own:
+    /// the storm's blocking clients fill Dispatch's threads, which the cooperative pool shares on Linux, so a
+    /// loop on the pool got two webhooks out in a five-minute storm.
+    static func validWebhooks(port: Int, body: String, until done: Locked<Bool>) async -> ValidWebhooks {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                let start = ContinuousClock.now
-                var status: Int?
-                if let socket = try? RawSocket(port: port, timeout: 5) {
-                    let request =
-                        "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
-                        + "Connection: close\r\n\r\n\(body)"
-                    if socket.send(Array(request.utf8)) { status = socket.readStatus() }
+                var result = ValidWebhooks()
+                var inBed = false
+                while !done.withLock({ $0 }) {
+                    let appli = inBed ? 51 : 50
+                    let (status, elapsed) = post(
+                        port: port, path: "/webhook/\(FaultWorld.secret)", body: body + "\(appli)")
+                    result.answers.append(elapsed)
+                    if status == 200 {
+                        inBed.toggle()
+                        result.sent += 1
+                        result.lastInBed = inBed ? "ON" : "OFF"
+                    } else {
+                        result.failures.append("HTTP \(status.map(String.init) ?? "no answer")")
+                    }
+                    Thread.sleep(forTimeInterval: 0.2)
                 }
-                continuation.resume(returning: (status, ContinuousClock.now - start))
+                continuation.resume(returning: result)
             }
         }
+    }
+
+    /// POSTs a form body on a fresh connection, blocking; the status and the time from connect to status line.
+    static func post(port: Int, path: String, body: String) -> (Int?, Duration) {
+        let start = ContinuousClock.now
+        var status: Int?
+        if let socket = try? RawSocket(port: port, timeout: 5) {
+            let request =
+                "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
+                + "Connection: close\r\n\r\n\(body)"
+            if socket.send(Array(request.utf8)) { status = socket.readStatus() }
+        }
+        return (status, ContinuousClock.now - start)
     }
 
     /// Resident memory of a process in KiB (VmRSS).

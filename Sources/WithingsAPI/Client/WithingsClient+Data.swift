@@ -6,7 +6,9 @@ extension WithingsClient {
     public func measureGroups(changedSince lastUpdate: Int64) async throws -> MeasureGroupsUpdate {
         let pages = try await sendPaged(.measureGroups(changedSince: lastUpdate), of: MeasureGroup.self)
         let groups = pages.flatMap(\.items)
-        let updateTime = pages.compactMap(\.updateTime).max()
+        // The walk's start, not its end: a group stored while later pages were fetched sits on a page already
+        // read (newest first), so only a cursor from before the walk finds it next time.
+        let updateTime = pages.compactMap(\.updateTime).min()
         let maxModified = groups.compactMap { $0.modified ?? $0.created }.max()
         let cursor = max(lastUpdate, updateTime ?? maxModified ?? lastUpdate)
         return MeasureGroupsUpdate(groups: groups, cursor: cursor, timezone: pages.lazy.compactMap(\.timezone).first)
