@@ -68,8 +68,14 @@ struct HostileWebhookTests {
         let published = recorder.since(mark)
         let stray = published.filter { !allowed.contains($0.topic) }
         #expect(stray.isEmpty, "published from rejected requests: \(stray.map(\.topic).prefix(10))")
-        let bedMessages = published.filter { $0.topic == "withings2mqtt/alice/in_bed" }.count
-        #expect(bedMessages == validSent, "\(bedMessages) in_bed messages for \(validSent) valid webhooks")
+        // Every accepted bed event is on the events topic. The retained in_bed state may skip a flip when the
+        // bridge catches up on a backlog (newest wins, by design), but never shows more than was sent.
+        let bedEvents = published.filter {
+            $0.topic == "withings2mqtt/alice/events" && $0.payload.contains(#""event":"bed""#)
+        }.count
+        let bedStates = published.filter { $0.topic == "withings2mqtt/alice/in_bed" }.count
+        #expect(bedEvents == validSent, "\(bedEvents) bed events for \(validSent) valid webhooks")
+        #expect(bedStates <= validSent, "\(bedStates) in_bed messages for \(validSent) valid webhooks")
         #expect(world.bridge?.isRunning == true, "the bridge died: \(world.bridge?.output.suffix(2000) ?? "")")
         #expect(failures.isEmpty, "valid webhooks failed: \(failures.prefix(5))")
         #expect(longest(answers) <= .seconds(2), "a valid webhook took \(longest(answers))")
@@ -86,7 +92,7 @@ struct HostileWebhookTests {
         figure(
             "hostile",
             "\(validSent) valid webhooks during the storm, answered in \(spread(answers)), \(failures.count) failed "
-                + "(bound 2 s)")
+                + "(bound 2 s); \(bedEvents) bed events and \(bedStates) in_bed states published")
         figure(
             "hostile",
             "\(scale.idleConnections) idle connections: \(idle.count) accepted by TCP, \(idleClosedAtOnce) closed at once "
