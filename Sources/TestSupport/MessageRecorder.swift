@@ -32,7 +32,10 @@ public final class MessageRecorder: Sendable {
         let connection = try MosquittoConnection(
             options: MosquittoOptions(
                 host: "127.0.0.1", port: port, clientID: "recorder-\(UUID().uuidString.prefix(8))",
-                username: username, password: password))
+                username: username, password: password,
+                // Never drop: a test storm can keep the reading task off the pool for minutes, and a dropped
+                // message would look like one the bridge never sent.
+                eventBufferSize: Int.max))
         let recorder = MessageRecorder(connection: connection)
         let task = Task {
             for await event in connection.events {
