@@ -104,6 +104,18 @@ final class BridgeWorld: @unchecked Sendable {
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
     }
 
+    /// Waits until every account (or `only` these) finished its first cycle and its subscription check, and the
+    /// bridge then went quiet. A pause in the publishing alone is not enough: under a sanitizer the first cycle's
+    /// requests take long enough to look quiet.
+    func waitUntilSettled(_ only: [String]? = nil) async throws {
+        for account in only ?? accounts {
+            try await recorder.waitFor("withings2mqtt/\(account)/diagnostics", timeout: .seconds(90)) {
+                $0.contains(#""last_poll":""#) && $0.contains(#""subscriptions_ok":true"#)
+            }
+        }
+        try await recorder.waitForQuiet()
+    }
+
     /// Calls a control endpoint of the emulator and returns the JSON answer.
     @discardableResult
     func control(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {

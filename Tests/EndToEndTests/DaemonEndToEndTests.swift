@@ -27,7 +27,7 @@ struct DaemonEndToEndTests {
         try await recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
         try await recorder.waitFor("withings2mqtt/bob/weight_kg") { $0 != "None" }
         try await recorder.waitFor("withings2mqtt/alice/workout_type") { $0 != "None" }
-        try await world.recorder.waitForQuiet()
+        try await world.waitUntilSettled()
 
         // Read back what the broker retained, as a newly started Home Assistant would see it.
         let retained = try await world.broker.retainedStrings("#")
@@ -121,7 +121,7 @@ struct DaemonEndToEndTests {
         try world.startBridge()
         let recorder = world.recorder
         try await recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
-        try await world.recorder.waitForQuiet()
+        try await world.waitUntilSettled()
         let alice = try await world.userID("alice")
         let mark = recorder.count
 

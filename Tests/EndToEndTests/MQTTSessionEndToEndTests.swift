@@ -38,7 +38,7 @@ struct MQTTSessionEndToEndTests {
         try world.startBridge()
         try await world.recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
         try await world.recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
-        try await world.recorder.waitForQuiet()
+        try await world.waitUntilSettled()
         let mark = world.recorder.count
         try await world.publishRetained("homeassistant/status", "online", retain: false)
         try await world.recorder.waitFor("withings2mqtt/alice/weight_kg", after: mark, timeout: .seconds(10))
@@ -55,7 +55,7 @@ struct MQTTSessionEndToEndTests {
         try world.startBridge()
         try await world.recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
         try await world.recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
-        try await world.recorder.waitForQuiet()
+        try await world.waitUntilSettled()
         // A marker nobody re-publishes shows the broker really lost everything (the bridge may already be back
         // with its own topics by the time this test looks).
         try await world.publishRetained("test/marker", "kept only without a restart")

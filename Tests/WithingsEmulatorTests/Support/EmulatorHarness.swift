@@ -12,9 +12,13 @@ struct EmulatorHarness {
     /// The emulator behind the server.
     var emulator: Emulator { server.emulator }
 
+    /// Settings for tests that are not about timeouts: Withings' 2 s callback check and 5 s delivery limits are
+    /// too short for an in-process callback server under ThreadSanitizer and a full parallel run.
+    static let patient = EmulatorSettings(callbackCheckTimeout: 60, webhookTimeout: 60)
+
     /// Runs `body` against a fresh emulator and stops it afterwards.
     static func with<Result>(
-        users: [EmulatorUser]? = nil, settings: EmulatorSettings = EmulatorSettings(), clock: TestClock? = nil,
+        users: [EmulatorUser]? = nil, settings: EmulatorSettings = patient, clock: TestClock? = nil,
         _ body: (EmulatorHarness) async throws -> Result
     ) async throws -> Result {
         let served: [EmulatorUser]
