@@ -27,7 +27,8 @@ if [ "${W2M_SKIP_SANITIZERS:-}" != "1" ]; then
         || { tail -60 .build/faults-tsan.log; echo "SANITIZER: ThreadSanitizer FAILED"; exit 1; }
     echo "SANITIZER: ThreadSanitizer: $(grep -E 'Test run with' .build/faults-tsan.log | tail -1)"
     echo "== the whole test suite (but the fault suite) under AddressSanitizer"
-    swift test --sanitize=address --scratch-path .build-asan --skip FaultTests > .build/faults-asan.log 2>&1 \
+    LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0" \
+        swift test --sanitize=address --scratch-path .build-asan --skip FaultTests > .build/faults-asan.log 2>&1 \
         || { tail -60 .build/faults-asan.log; echo "SANITIZER: AddressSanitizer FAILED"; exit 1; }
     echo "SANITIZER: AddressSanitizer: $(grep -E 'Test run with' .build/faults-asan.log | tail -1)"
 fi

@@ -58,10 +58,13 @@ public final class RawSocket: @unchecked Sendable {
     public func send(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
+            var error: Int32 = 0
             let sent = bytes[offset...].withUnsafeBytes {
-                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                let sent = Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                error = errno
+                return sent
             }
-            if sent < 0, errno == EINTR { continue }
+            if sent < 0, error == EINTR { continue }
             guard sent > 0 else { return false }
             offset += sent
         }
@@ -110,10 +113,11 @@ public final class RawSocket: @unchecked Sendable {
     /// Whether the peer closes the connection (end of file or a reset) within `timeout` seconds, without
     /// consuming anything it sent.
     public func isClosed(waiting timeout: TimeInterval) -> Bool {
-        guard waitReadable(before: Date(timeIntervalSinceNow: timeout)) else { return false }
+        guard waitReadable(before: Date(timeIntervalSinceNow: timeout)) != nil else { return false }
         var byte: UInt8 = 0
         let count = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
-        return count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        let error = errno
+        return count == 0 || (count < 0 && error != EAGAIN && error != EWOULDBLOCK && error != EINTR)
     }
 
     /// Number of complete HTTP responses (with Content-Length bodies) in `text`.
@@ -141,30 +145,39 @@ public final class RawSocket: @unchecked Sendable {
 
     private func receive(before deadline: Date) -> Received {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while waitReadable(before: deadline) {
+        while let events = waitReadable(before: deadline) {
+            // errno is read right after recv: anything in between (an allocation under AddressSanitizer) may reset it.
+            var error: Int32 = 0
             let count = buffer.withUnsafeMutableBytes {
-                recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT))
+                let received = recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT))
+                error = errno
+                return received
             }
             if count > 0 { return .data(Array(buffer[..<count])) }
             if count == 0 { return .closed }
-            let error = errno
-            if [EINTR, EAGAIN, EWOULDBLOCK].contains(error) { continue }
-            // A reset can surface as any of these, depending on whether a failed send already consumed it.
-            if [ECONNRESET, EPIPE, ENOTCONN].contains(error) { return .closed }
-            return .timedOut
+            if error == EINTR { continue }
+            if error == EAGAIN || error == EWOULDBLOCK {
+                // Readable without data can only mean the peer hung up or the socket failed.
+                if events & Int16(POLLHUP | POLLERR) != 0 { return .closed }
+                continue
+            }
+            // Any other error (a reset, whichever errno reports it) leaves nothing more to read.
+            return .closed
         }
         return .timedOut
     }
 
-    /// Waits until the socket is readable (data, end of file or an error); false when `deadline` passed.
-    private func waitReadable(before deadline: Date) -> Bool {
+    /// Waits until the socket is readable (data, end of file or an error) and returns the poll events; nil when
+    /// `deadline` passed.
+    private func waitReadable(before deadline: Date) -> Int16? {
         while true {
             let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0 else { return false }
+            guard remaining > 0 else { return nil }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, Int32((remaining * 1000).rounded(.up)))
-            if ready > 0 { return true }
-            if ready == 0 || errno != EINTR { return ready > 0 }
+            if ready > 0 { return poller.revents }
+            if ready < 0, errno == EINTR { continue }
+            if ready < 0 { return Int16(POLLERR) }
         }
     }
 }
