@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import NIOPosix
 import Testing
 import WithingsEmulator
 
@@ -26,7 +27,12 @@ struct EmulatorHarness {
         var now: @Sendable () -> Date = { Date() }
         if let clock { now = clock.closure }
         let emulator = Emulator(users: served, settings: settings, clock: now)
-        let harness = EmulatorHarness(server: try await EmulatorServer.start(emulator: emulator))
+        // An event loop of its own: serving a generated year is heavy work on the loop, and on the shared
+        // singleton it would stall other suites' servers in this process (an idle-timeout test saw its
+        // connection close 25 s late under AddressSanitizer).
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let harness = EmulatorHarness(server: try await EmulatorServer.start(emulator: emulator, group: group))
+        defer { group.shutdownGracefully { _ in } }
         do {
             let result = try await body(harness)
             await harness.server.stop()
