@@ -128,7 +128,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "CurlTransportTests",
-            dependencies: ["CurlTransport", "WithingsAPI", "TestSupport"],
+            dependencies: ["CurlTransport", "WithingsAPI", "TestSupport", "Locking"],
             swiftSettings: strict
         ),
         .testTarget(

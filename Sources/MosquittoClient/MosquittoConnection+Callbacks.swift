@@ -40,13 +40,13 @@ extension MosquittoConnection {
     private func didConnect(result: Int32) {
         guard result == 0 else {
             let refusal = MosquittoError.refused(code: result, text: MosquittoLibrary.text(ofConnack: result))
-            withState {
+            state.withLock {
                 $0.refusal = refusal
                 $0.lastError = refusal
             }
             return
         }
-        let filters = withState { state in
+        let filters = state.withLock { state in
             state.connected = true
             state.refusal = nil
             state.lastReportedReason = nil
@@ -60,7 +60,7 @@ extension MosquittoConnection {
             var mid: Int32 = 0
             if mosquitto_subscribe(handle, &mid, filter, qos) == MOSQ_ERR_SUCCESS.code { mids.append(mid) }
         }
-        withState { state in
+        state.withLock { state in
             for mid in mids { state.ignored[mid] = .subscription }
         }
         emit(.connected)
@@ -69,7 +69,7 @@ extension MosquittoConnection {
     /// The connection ended (or a connect attempt failed): reports why, fails what cannot be delivered any more,
     /// and notices when the network thread stops for good.
     private func didDisconnect(result: Int32) {
-        let (report, resumed) = withState { state -> (String?, [(Waiter, Result<Void, MosquittoError>)]) in
+        let (report, resumed) = state.withLock { state -> (String?, [(Waiter, Result<Void, MosquittoError>)]) in
             let wasConnected = state.connected
             state.connected = false
             state.epoch += 1
@@ -103,7 +103,7 @@ extension MosquittoConnection {
 
     /// PUBACK (QoS 1), "written" (QoS 0), SUBACK or UNSUBACK for a message id.
     private func didAcknowledge(mid: Int32) {
-        let waiter = withState { $0.acknowledge(mid) }
+        let waiter = state.withLock { $0.acknowledge(mid) }
         waiter?.continuation.resume()
     }
 

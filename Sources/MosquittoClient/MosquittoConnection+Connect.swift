@@ -7,14 +7,14 @@ extension MosquittoConnection {
     /// `connecting` tells `shutdown` to wait: a connect that lands after its disconnect would keep the network
     /// thread running and make `loop_stop` hang.
     func connectAsync() -> Int32? {
-        let allowed = withState { state in
+        let allowed = state.withLock { state in
             guard state.phase == .running, state.failure == nil else { return false }
             state.connecting = true
             return true
         }
         guard allowed else { return nil }
         let result = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepalive))
-        withState { $0.connecting = false }
+        state.withLock { $0.connecting = false }
         return result
     }
 
@@ -42,7 +42,7 @@ extension MosquittoConnection {
     private func report(connectFailure result: Int32) {
         let error = MosquittoLibrary.error("connect to \(options.host):\(options.port)", result)
         let reason = "connection failed: " + MosquittoLibrary.text(ofError: result)
-        let isNew = withState { state in
+        let isNew = state.withLock { state in
             state.lastError = error
             defer { state.lastReportedReason = reason }
             return state.lastReportedReason != reason
@@ -52,7 +52,7 @@ extension MosquittoConnection {
 
     /// Waits until no `connectAsync` call is in progress (after the phase left `.running`, none starts).
     func waitForConnectCall() async {
-        while withState({ $0.connecting }) {
+        while state.withLock({ $0.connecting }) {
             try? await Task.sleep(for: .milliseconds(10))
         }
     }

@@ -36,7 +36,7 @@ extension MosquittoConnection {
         guard (0...2).contains(qos) else { throw MosquittoError.invalidOptions("QoS \(qos) is not 0, 1 or 2") }
         let check = mosquitto_sub_topic_check(filter)
         guard check == MOSQ_ERR_SUCCESS.code else { throw MosquittoLibrary.error("subscribe to '\(filter)'", check) }
-        let (connected, epoch) = try withState { state throws(MosquittoError) in
+        let (connected, epoch) = try state.withLock { state throws(MosquittoError) in
             try state.checkUsable()
             state.subscriptions[filter] = Int32(qos)
             return (state.connected, state.epoch)
@@ -52,7 +52,7 @@ extension MosquittoConnection {
 
     /// Forgets a topic filter (no re-subscribe any more) and unsubscribes it when connected.
     public func unsubscribe(_ filter: String) async throws {
-        let (connected, epoch) = try withState { state throws(MosquittoError) in
+        let (connected, epoch) = try state.withLock { state throws(MosquittoError) in
             try state.checkUsable()
             state.subscriptions[filter] = nil
             return (state.connected, state.epoch)
@@ -69,7 +69,7 @@ extension MosquittoConnection {
 
     /// The current connection epoch, after checking that the connection can take work.
     private func usableEpoch() throws(MosquittoError) -> Int {
-        try withState { state throws(MosquittoError) in
+        try state.withLock { state throws(MosquittoError) in
             try state.checkUsable()
             return state.epoch
         }
@@ -80,7 +80,7 @@ extension MosquittoConnection {
     func awaitAcknowledgement(of mid: Int32, kind: AckKind, epoch: Int) async throws {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let outcome = withState { state -> Result<Void, any Error>? in
+                let outcome = state.withLock { state -> Result<Void, any Error>? in
                     if state.early.remove(mid) != nil { return .success(()) }
                     if let failure = state.failure { return .failure(failure) }
                     if state.phase == .closed { return .failure(MosquittoError.shutDown(operation: kind.operation)) }
@@ -105,7 +105,7 @@ extension MosquittoConnection {
                 if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
-            let waiter = withState { state -> Waiter? in
+            let waiter = state.withLock { state -> Waiter? in
                 guard let waiter = state.waiters.removeValue(forKey: mid) else { return nil }
                 state.ignored[mid] = waiter.kind
                 return waiter

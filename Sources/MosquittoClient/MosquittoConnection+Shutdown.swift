@@ -11,7 +11,7 @@ extension MosquittoConnection {
     /// out. Parked publishes of other tasks fail with `shutDown`. Calling it again does nothing.
     @discardableResult
     public func shutdown(finalMessages: [MQTTMessage] = [], timeout: Duration = .seconds(5)) async -> [MosquittoError] {
-        let previous = withState { state in
+        let previous = state.withLock { state in
             let previous = state.phase
             if previous == .idle || previous == .running { state.phase = previous == .idle ? .closed : .shuttingDown }
             return previous
@@ -30,7 +30,7 @@ extension MosquittoConnection {
         // NO_CONN while disconnected is fine: it still moves the thread to "disconnecting" so it ends.
         mosquitto_disconnect(handle)
         await stopLoop()
-        let waiters = withState { state in
+        let waiters = state.withLock { state in
             state.phase = .closed
             state.connected = false
             return state.takeAllWaiters()

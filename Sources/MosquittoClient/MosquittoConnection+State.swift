@@ -96,12 +96,3 @@ extension MosquittoConnection {
         }
     }
 }
-
-extension MosquittoConnection {
-    /// Runs `body` with the state locked.
-    func withState<Result, E: Error>(
-        _ body: (inout sending State) throws(E) -> sending Result
-    ) throws(E) -> sending Result {
-        try state.withLock(body)
-    }
-}

@@ -18,6 +18,6 @@ extension MosquittoConnection {
 
     /// Parked callers, unmatched early acks and ignored ids; all zero when nothing is in flight. For tests.
     var bookkeepingForTesting: (waiters: Int, early: Int, ignored: Int) {
-        withState { ($0.waiters.count, $0.early.count, $0.ignored.count) }
+        state.withLock { ($0.waiters.count, $0.early.count, $0.ignored.count) }
     }
 }

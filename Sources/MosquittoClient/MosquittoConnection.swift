@@ -53,19 +53,19 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
     }
 
     /// Whether the broker accepted the current connection.
-    public var isConnected: Bool { withState { $0.connected } }
+    public var isConnected: Bool { state.withLock { $0.connected } }
 
     /// The error that ended the network thread for good, if it did; the connection must then be rebuilt.
-    public var failure: MosquittoError? { withState { $0.failure } }
+    public var failure: MosquittoError? { state.withLock { $0.failure } }
 
     /// The most recent problem (refused login, lost connection, fatal error); nil after a successful connect.
-    public var lastError: MosquittoError? { withState { $0.lastError } }
+    public var lastError: MosquittoError? { state.withLock { $0.lastError } }
 
     /// Starts the network thread and the first (asynchronous) connect; returns without waiting for the broker.
     ///
     /// Watch `events` for `.connected`; a broker that is down is retried with the reconnect delay.
     public func start() throws(MosquittoError) {
-        try withState { state throws(MosquittoError) in
+        try state.withLock { state throws(MosquittoError) in
             guard state.phase == .idle else { throw .alreadyStarted }
             state.phase = .running
         }
@@ -99,7 +99,7 @@ public final class MosquittoConnection: MQTTConnection, Sendable {
 
     /// Undoes the parts of `start` that ran, when it fails before the thread could connect.
     private func abandonStart() {
-        withState { $0.phase = .closed }
+        state.withLock { $0.phase = .closed }
         eventSink.finish()
         Unmanaged.passUnretained(self).release()
     }

@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import Synchronization
+import Locking
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for driving libcurl over real sockets.
 ///
@@ -22,7 +22,7 @@ final class LoopbackHTTPServer: Sendable {
     let events: AsyncStream<Event>
     private let eventSink: AsyncStream<Event>.Continuation
     private let listener: Int32
-    private let connections = LockedFileDescriptors()
+    private let connections = Locked<Set<Int32>>([])
 
     /// Binds a free port and starts accepting.
     init() throws {
@@ -40,7 +40,7 @@ final class LoopbackHTTPServer: Sendable {
     /// Stops accepting and drops every open connection.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        for fd in connections.all { shutdown(fd, Int32(SHUT_RDWR)) }
+        for fd in connections.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RDWR)) }
         eventSink.finish()
     }
 
@@ -52,11 +52,11 @@ final class LoopbackHTTPServer: Sendable {
                 close(listener)
                 return
             }
-            connections.insert(fd)
+            connections.withLock { _ = $0.insert(fd) }
             // A serial queue per connection: each blocking handler gets its own thread.
             DispatchQueue(label: "loopback-http.connection").async { [self] in
                 serve(fd)
-                connections.remove(fd)
+                connections.withLock { _ = $0.remove(fd) }
                 close(fd)
             }
         }
