@@ -103,6 +103,18 @@ public final class MessageRecorder: Sendable {
         throw RecorderTimeout(topic: "#", last: "still busy after \(timeout)")
     }
 
+    /// Waits until each account finished its first cycle and its subscription check (its diagnostics carry
+    /// `last_poll` and `subscriptions_ok: true`), then until the bridge went quiet. A pause in the publishing
+    /// alone is not enough: under a sanitizer the first cycle's requests take long enough to look quiet.
+    public func waitUntilSettled(accounts: [String], base: String = "withings2mqtt") async throws {
+        for account in accounts {
+            try await waitFor("\(base)/\(account)/diagnostics", timeout: .seconds(90)) {
+                $0.contains(#""last_poll":""#) && $0.contains(#""subscriptions_ok":true"#)
+            }
+        }
+        try await waitForQuiet()
+    }
+
     /// Disconnects.
     public func stop() async {
         _ = await connection.shutdown(finalMessages: [], timeout: .seconds(1))

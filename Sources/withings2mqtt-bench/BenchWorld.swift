@@ -41,33 +41,12 @@ final class BenchWorld: @unchecked Sendable {
 
     /// (Re)writes the configuration, e.g. to point the bridge at another broker; poll intervals are the defaults.
     func writeConfig(brokerPort: Int, webhooks: Bool = true) throws {
-        let webhook =
-            webhooks
-            ? """
-            webhook:
-              enabled: true
-              listen: 127.0.0.1:\(webhookPort)
-              public_url: http://127.0.0.1:\(webhookPort)
-              secret: \(Self.secret)
-            """ : "webhook:\n  enabled: false"
-        let yaml = """
-            mqtt:
-              host: 127.0.0.1
-              port: \(brokerPort)
-              client_id: w2m-bench-\(UUID().uuidString.prefix(8))
-            withings:
-              client_id: bench-client
-              client_secret: bench-client-secret-value
-              redirect_uri: http://127.0.0.1:\(webhookPort)/oauth/callback
-              api_url: \(emulator.baseURL)
-              authorize_url: \(emulator.baseURL)/oauth2_user/authorize2
-            accounts:
-            \(accounts.map { "  - name: \($0)" }.joined(separator: "\n"))
-            \(webhook)
-            state_dir: \(stateDirectory.path)
-            log_level: warning
-            """
-        try yaml.write(to: configFile, atomically: true, encoding: .utf8)
+        try BridgeConfigFile(
+            brokerPort: brokerPort, clientIDPrefix: "w2m-bench",
+            withingsClient: ("bench-client", "bench-client-secret-value"), emulatorURL: emulator.baseURL,
+            accounts: accounts, webhookPort: webhookPort, webhookSecret: webhooks ? Self.secret : nil,
+            stateDirectory: stateDirectory.path, logLevel: "warning"
+        ).write(to: configFile)
     }
 
     /// The bridge's state directory.

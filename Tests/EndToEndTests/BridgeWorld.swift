@@ -31,31 +31,14 @@ final class BridgeWorld: @unchecked Sendable {
         self.webhookPort = webhookPort
         self.accounts = accounts
         configFile = directory.appendingPathComponent("config.yaml")
-        let yaml = """
-            mqtt:
-              host: 127.0.0.1
-              port: \(broker.port)
-              client_id: w2m-e2e-\(UUID().uuidString.prefix(8))
-            withings:
-              client_id: e2e-client
-              client_secret: e2e-client-secret-value
-              redirect_uri: http://127.0.0.1:\(webhookPort)/oauth/callback
-              api_url: \(emulator.baseURL)
-              authorize_url: \(emulator.baseURL)/oauth2_user/authorize2
-            accounts:
-            \(accounts.map { "  - name: \($0)" }.joined(separator: "\n"))
-            webhook:
-              enabled: true
-              listen: 127.0.0.1:\(webhookPort)
-              public_url: http://127.0.0.1:\(webhookPort)
-              secret: \(Self.secret)
-            poll:
-              interval: \(pollInterval)
-            state_dir: \(directory.appendingPathComponent("state").path)
-            log_level: debug
-            \(extraYAML)
-            """
-        try yaml.write(to: configFile, atomically: true, encoding: .utf8)
+        var config = BridgeConfigFile(
+            brokerPort: broker.port, clientIDPrefix: "w2m-e2e",
+            withingsClient: ("e2e-client", "e2e-client-secret-value"),
+            emulatorURL: emulator.baseURL, accounts: accounts, webhookPort: webhookPort, webhookSecret: Self.secret,
+            stateDirectory: directory.appendingPathComponent("state").path, logLevel: "debug")
+        config.pollInterval = pollInterval
+        config.extraYAML = extraYAML
+        try config.write(to: configFile)
     }
 
     /// Starts the broker, the emulator (with `emulatorArguments`) and a recorder subscribed to everything.
@@ -104,16 +87,10 @@ final class BridgeWorld: @unchecked Sendable {
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
     }
 
-    /// Waits until every account (or `only` these) finished its first cycle and its subscription check, and the
-    /// bridge then went quiet. A pause in the publishing alone is not enough: under a sanitizer the first cycle's
-    /// requests take long enough to look quiet.
-    func waitUntilSettled(_ only: [String]? = nil) async throws {
-        for account in only ?? accounts {
-            try await recorder.waitFor("withings2mqtt/\(account)/diagnostics", timeout: .seconds(90)) {
-                $0.contains(#""last_poll":""#) && $0.contains(#""subscriptions_ok":true"#)
-            }
-        }
-        try await recorder.waitForQuiet()
+    /// Waits until every account finished its first cycle and the bridge went quiet
+    /// (`MessageRecorder.waitUntilSettled`).
+    func waitUntilSettled() async throws {
+        try await recorder.waitUntilSettled(accounts: accounts)
     }
 
     /// Calls a control endpoint of the emulator and returns the JSON answer.

@@ -120,7 +120,6 @@ struct DaemonEndToEndTests {
         #expect(try await world.authorize("alice", as: "alice").status == 0)
         try world.startBridge()
         let recorder = world.recorder
-        try await recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
         try await world.waitUntilSettled()
         let alice = try await world.userID("alice")
         let mark = recorder.count

@@ -16,11 +16,7 @@ struct BrokerOutageTests {
         #expect(try await world.authorize("bob", as: "bob").status == 0)
         try world.startBridge()
         let recorder = world.recorder
-        for account in ["alice", "bob"] {
-            try await recorder.waitFor("withings2mqtt/\(account)/diagnostics") {
-                $0.contains("\"subscriptions_ok\":true")
-            }
-        }
+        try await recorder.waitUntilSettled(accounts: ["alice", "bob"])
         try await recorder.waitFor("withings2mqtt/alice/in_bed") { $0 == "None" }
         try await Task.sleep(for: .seconds(1))
         let baseline = try await world.broker.retainedStrings("#")

@@ -37,31 +37,13 @@ final class FaultWorld: @unchecked Sendable {
         self.mqttUser = mqttUser
         self.mqttPassword = mqttPassword
         configFile = directory.appendingPathComponent("config.yaml")
-        let credentials = mqttUser.map { "\n  username: \($0)\n  password: \(mqttPassword ?? "")" } ?? ""
-        let yaml = """
-            mqtt:
-              host: 127.0.0.1
-              port: \(broker.port)
-              client_id: w2m-faults-\(UUID().uuidString.prefix(8))\(credentials)
-            withings:
-              client_id: fault-client
-              client_secret: \(Self.clientSecret)
-              redirect_uri: http://127.0.0.1:\(webhookPort)/oauth/callback
-              api_url: \(emulator.baseURL)
-              authorize_url: \(emulator.baseURL)/oauth2_user/authorize2
-            accounts:
-            \(accounts.map { "  - name: \($0)" }.joined(separator: "\n"))
-            webhook:
-              enabled: true
-              listen: 127.0.0.1:\(webhookPort)
-              public_url: http://127.0.0.1:\(webhookPort)
-              secret: \(Self.secret)
-            poll:
-              interval: \(pollInterval)
-            state_dir: \(directory.appendingPathComponent("state").path)
-            log_level: debug
-            """
-        try yaml.write(to: configFile, atomically: true, encoding: .utf8)
+        var config = BridgeConfigFile(
+            brokerPort: broker.port, clientIDPrefix: "w2m-faults", withingsClient: ("fault-client", Self.clientSecret),
+            emulatorURL: emulator.baseURL, accounts: accounts, webhookPort: webhookPort, webhookSecret: Self.secret,
+            stateDirectory: directory.appendingPathComponent("state").path, logLevel: "debug")
+        config.mqttCredentials = mqttUser.map { ($0, mqttPassword ?? "") }
+        config.pollInterval = pollInterval
+        try config.write(to: configFile)
     }
 
     /// Starts the broker, the emulator (with `emulatorArguments`) and a recorder subscribed to everything.

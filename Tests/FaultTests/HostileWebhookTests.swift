@@ -16,7 +16,7 @@ struct HostileWebhookTests {
         #expect(try await world.authorize("alice", as: "alice").status == 0)
         try world.startBridge()
         let recorder = world.recorder
-        try await recorder.waitFor("withings2mqtt/alice/diagnostics") { $0.contains("\"subscriptions_ok\":true") }
+        try await recorder.waitUntilSettled(accounts: ["alice"])
         let pid = try #require(world.bridge?.pid)
         let port = world.webhookPort
         let alice = "userid=10000001&appli="

@@ -25,11 +25,7 @@ struct SecretsTests {
         for file in tokenFiles { chmod(file, 0o644) }
         try world.startBridge()
         let recorder = world.recorder
-        for account in ["alice", "bob"] {
-            try await recorder.waitFor("withings2mqtt/\(account)/diagnostics") {
-                $0.contains("\"subscriptions_ok\":true")
-            }
-        }
+        try await recorder.waitUntilSettled(accounts: ["alice", "bob"])
         #expect(Self.mode(state) == 0o700)
         for file in tokenFiles { #expect(Self.mode(file) == 0o600, "\(file)") }
         let log = world.bridge?.output ?? ""

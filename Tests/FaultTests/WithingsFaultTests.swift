@@ -38,11 +38,7 @@ struct WithingsFaultTests {
         #expect(try await world.authorize("bob", as: "bob").status == 0)
         try world.startBridge()
         let recorder = world.recorder
-        for account in ["alice", "bob"] {
-            try await recorder.waitFor("withings2mqtt/\(account)/diagnostics") {
-                $0.contains("\"subscriptions_ok\":true")
-            }
-        }
+        try await recorder.waitUntilSettled(accounts: ["alice", "bob"])
         var weight = 55.0
         try await addWeight(world, &weight)
         _ = try await world.fireWebhook(user: "alice", appli: 1)
@@ -121,12 +117,7 @@ struct WithingsFaultTests {
         #expect(try await world.authorize("bob", as: "bob").status == 0)
         try world.startBridge()
         let recorder = world.recorder
-        for account in ["alice", "bob"] {
-            try await recorder.waitFor("withings2mqtt/\(account)/diagnostics") {
-                $0.contains("\"subscriptions_ok\":true")
-            }
-        }
-        try await recorder.waitForQuiet()
+        try await recorder.waitUntilSettled(accounts: ["alice", "bob"])
         var weight = 66.0
 
         // A storm of 601 on every data request, while webhooks keep asking for refreshes.
