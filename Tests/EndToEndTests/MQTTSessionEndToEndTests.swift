@@ -24,6 +24,9 @@ struct MQTTSessionEndToEndTests {
             """)
         try world.startBridge()
         let mark = world.recorder.count
+        // The sweep runs once the first cycle is over, which on a machine busy with the rest of the suite can
+        // take longer than one wait: wait for the first cycle first, then for the removal.
+        try await world.waitUntilSettled()
         try await world.recorder.waitFor(stale, after: mark) { $0.isEmpty }
         let retained = try await world.broker.retainedStrings("homeassistant/#")
         #expect(retained[stale] == nil)
