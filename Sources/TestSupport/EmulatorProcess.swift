@@ -40,7 +40,8 @@ public final class EmulatorProcess: Sendable {
     /// `http://127.0.0.1:PORT`.
     public let baseURL: String
     private let process: Locked<SpawnedProcess?>
-    private let logPath: String
+    /// The emulator's output file (removed by `stop()`).
+    public let logPath: String
 
     private init(process: SpawnedProcess, port: Int, logPath: String) {
         self.process = Locked(process)

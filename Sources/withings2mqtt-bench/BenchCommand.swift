@@ -19,6 +19,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Only decode and aggregate this getmeas answer --repeat times (for a profiler), then exit.")
     var decodeOnly: String?
     @Option(help: "Repetitions for --decode-only.") var `repeat` = 10
+    @Flag(help: "Only run the bed-event latency series (for profiling the event path), then exit.")
+    var latencyOnly = false
 
     func run() async throws {
         if let decodeOnly {
@@ -27,6 +29,18 @@ struct BenchCommand: AsyncParsableCommand {
                 let started = ContinuousClock.now
                 let keys = try HistoryBench.decodeAndAggregate(bytes)
                 print("\(keys) keys in \(String(format: "%.1f", (ContinuousClock.now - started).milliseconds)) ms")
+            }
+            return
+        }
+        if latencyOnly {
+            let figures = try await HouseholdBench(idleSeconds: 0, events: events).latencyOnly()
+            let series = [
+                ("paced", figures.pacedBridge, figures.pacedFloor), ("burst", figures.burstBridge, figures.burstFloor),
+            ]
+            for (name, bridge, floor) in series {
+                print(
+                    "\(name): bridge p50 \(bridge.p50) p99 \(bridge.p99) max \(bridge.max) ms; "
+                        + "floor p50 \(floor.p50) p99 \(floor.p99) max \(floor.max) ms")
             }
             return
         }

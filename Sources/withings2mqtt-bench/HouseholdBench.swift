@@ -75,14 +75,9 @@ struct HouseholdBench {
 
     /// Runs it.
     func run() async throws -> Figures {
-        let world = try await BenchWorld(emulatorArguments: [], accounts: ["alice", "bob"])
+        let (world, users, recorder, started, done) = try await startHousehold()
         defer { Task { await world.shutdown() } }
-        try await world.authorizeAll()
-        let users = try await world.userIDs()
-        let recorder = try await Recorder.start(port: world.broker.port)
         defer { Task { await recorder.stop() } }
-        let started = try world.startBridge()
-        let done = try await world.waitForFirstCycle(recorder, after: 0)
         // Let subscription set-up (HEAD checks) finish before the idle window.
         try await Task.sleep(for: .seconds(3))
         let pid = try world.bridgePID
@@ -117,6 +112,33 @@ struct HouseholdBench {
         return Figures(
             footprint: footprint, economy: economy, latency: latency, latencyNoDelayBroker: latencyNoDelay,
             startupNoDelayBrokerMs: startupNoDelay, throughput: throughput, startup: startup)
+    }
+
+    /// The household's processes with both accounts authorised and the bridge through its first cycle; returns
+    /// the user ids, a recorder of everything, and when the bridge was spawned and finished that cycle.
+    private func startHousehold() async throws -> (
+        world: BenchWorld, users: [String: Int], recorder: Recorder, started: ContinuousClock.Instant,
+        done: ContinuousClock.Instant
+    ) {
+        let world = try await BenchWorld(emulatorArguments: [], accounts: ["alice", "bob"])
+        try await world.authorizeAll()
+        let users = try await world.userIDs()
+        let recorder = try await Recorder.start(port: world.broker.port)
+        let started = try world.startBridge()
+        let done = try await world.waitForFirstCycle(recorder, after: 0)
+        return (world, users, recorder, started, done)
+    }
+
+    /// Only the bed-event latency series on the default broker, after the first cycle (`--latency-only`).
+    func latencyOnly() async throws -> LatencyBench.Figures {
+        let (world, users, recorder, _, _) = try await startHousehold()
+        defer { Task { await world.shutdown() } }
+        defer { Task { await recorder.stop() } }
+        try await Task.sleep(for: .seconds(3))
+        return try await LatencyBench(
+            world: world, brokerPort: world.broker.port, recorder: recorder, userID: users["alice"] ?? 0,
+            account: "alice", events: events, rate: 50
+        ).run()
     }
 
     /// Moves the bridge to a broker with `set_tcp_nodelay true`, runs the latency series there, and moves it back.

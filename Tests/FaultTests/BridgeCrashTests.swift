@@ -20,12 +20,25 @@ struct BridgeCrashTests {
 
         var random = SystemRandomNumberGenerator()
         var inBed: String?
-        var weight = 60.0
+        // nil until the first weigh-in: before it the emulator's generated history decides the weight.
+        var weight: Double?
         var cursors: [String: Int64] = [:]
         var comebacks: [Duration] = []
         var killedDuring: [String: Int] = [:]
         var lostBedEvents = 0
+        var journal: [String] = []
         for round in 1...scale.crashes {
+            do {
+                try await crashRound(round)
+            } catch {
+                let messages = recorder.since(0).map { "\($0.topic) \($0.payload)" }
+                let kept = world.keepEvidence(
+                    (["round \(round): \(error)"] + journal + ["messages:"] + messages).joined(separator: "\n"))
+                Issue.record("round \(round): \(error); logs and state kept in \(kept)")
+                throw error
+            }
+        }
+        func crashRound(_ round: Int) async throws {
             let mark = recorder.count
             let started = ContinuousClock.now
             try world.startBridge()
@@ -36,8 +49,7 @@ struct BridgeCrashTests {
             try await recorder.waitFor("withings2mqtt/alice/availability", after: mark, timeout: .seconds(30)) {
                 $0 == "online"
             }
-            let expectedWeight = String(format: "%g", (weight * 10).rounded() / 10)
-            if round > 1 {
+            if let expectedWeight = Self.shown(weight) {
                 // Generous: under a loaded machine the first poll may fail once and retry after its 30 s back-off.
                 try await recorder.waitFor("withings2mqtt/alice/weight_kg", after: mark, timeout: .seconds(90)) {
                     $0 == expectedWeight
@@ -60,12 +72,16 @@ struct BridgeCrashTests {
                 }
             }
             if activity != 0 {
-                weight += 0.1
+                let next = (weight ?? 60.0) + 0.1
+                weight = next
                 try await world.control(
-                    "POST", "/_emulator/measurements", ["user": "alice", "type": 1, "value": weight])
+                    "POST", "/_emulator/measurements", ["user": "alice", "type": 1, "value": next])
                 _ = try await world.fireWebhook(user: "alice", appli: 1)
             }
             let delay = Int.random(in: 0...3_000, using: &random)
+            journal.append(
+                "\(Date()) round \(round): activity \(activity), in_bed \(inBed ?? "-"), weight \(weight.map { "\($0)" } ?? "-"), kill after \(delay) ms"
+            )
             try await Task.sleep(for: .milliseconds(delay))
             killedDuring[delay < 1_800 ? "webhook handling / debounce" : "refresh and poll", default: 0] += 1
             await world.killBridge()
@@ -82,10 +98,11 @@ struct BridgeCrashTests {
         // One last start: everything that happened before the last kill is there.
         let mark = recorder.count
         try world.startBridge()
-        let finalWeight = String(format: "%g", (weight * 10).rounded() / 10)
-        // Generous: under a loaded machine the first poll may fail once and retry after its 30 s back-off.
-        try await recorder.waitFor("withings2mqtt/alice/weight_kg", after: mark, timeout: .seconds(90)) {
-            $0 == finalWeight
+        if let finalWeight = Self.shown(weight) {
+            // Generous: under a loaded machine the first poll may fail once and retry after its 30 s back-off.
+            try await recorder.waitFor("withings2mqtt/alice/weight_kg", after: mark, timeout: .seconds(90)) {
+                $0 == finalWeight
+            }
         }
         if let inBed {
             try await recorder.waitFor("withings2mqtt/alice/in_bed", after: mark, timeout: .seconds(30)) {
@@ -101,6 +118,11 @@ struct BridgeCrashTests {
                 + "\(tokenRequests) token requests; new logins needed: 0; cursors behind: 0; "
                 + "bed events lost: \(lostBedEvents)")
         figure("crash", "start to authorised, online and showing the last state: \(spread(comebacks))")
+    }
+
+    /// A posted weight as the bridge shows it (one decimal), nil before the first weigh-in.
+    static func shown(_ weight: Double?) -> String? {
+        weight.map { String(format: "%g", ($0 * 10).rounded() / 10) }
     }
 
     /// The cursors in an account's state file (category → epoch), whatever else the file holds.

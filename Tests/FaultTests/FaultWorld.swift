@@ -149,6 +149,20 @@ final class FaultWorld: @unchecked Sendable {
     /// The state directory of the bridge.
     var stateDirectory: URL { directory.appendingPathComponent("state") }
 
+    /// Copies the bridge logs and the state directory to a kept directory and returns its path, so a failure
+    /// can be diagnosed after `shutdown` removed the world.
+    func keepEvidence(_ reason: String) -> String {
+        let kept = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "w2m-fault-evidence-\(UUID().uuidString)")
+        try? FileManager.default.copyItem(at: directory, to: kept)
+        try? FileManager.default.copyItem(
+            atPath: emulator.logPath, toPath: kept.appendingPathComponent("emulator.log").path)
+        try? Array(reason.utf8).withUnsafeBufferPointer {
+            try Data(buffer: $0).write(to: kept.appendingPathComponent("reason.txt"))
+        }
+        return kept.path
+    }
+
     /// Stops everything and removes the state directory.
     func shutdown() async {
         await killBridge()

@@ -13,7 +13,15 @@ extension AccountWorker {
         var succeeded = true
         for category in DataCategory.allCases where categories.contains(category) {
             do {
-                try await fetch(category)
+                let since = state.cursors[category]
+                let items = try await fetch(category)
+                logger.debug(
+                    "fetched",
+                    metadata: [
+                        "withings.category": "\(category)", "withings.items": "\(items)",
+                        "withings.lastupdate": "\(since.map(String.init) ?? "-")",
+                        "withings.cursor": "\(state.cursors[category].map(String.init) ?? "-")",
+                    ])
             } catch {
                 succeeded = false
                 await record(error, category: category)
@@ -37,7 +45,8 @@ extension AccountWorker {
         persist()
     }
 
-    private func fetch(_ category: DataCategory) async throws {
+    /// Fetches one category into the snapshot and moves its cursor; returns how many items Withings sent.
+    private func fetch(_ category: DataCategory) async throws -> Int {
         let cursor = state.cursors[category]
         let initial = cursor == nil
         switch category {
@@ -52,6 +61,7 @@ extension AccountWorker {
                 await emit(fresh.map { deps.events.measureGroup($0) })
             }
             state.cursors[.measures] = max(update.cursor - Self.cursorOverlap, cursor ?? 0)
+            return update.groups.count
         case .sleep:
             let nights = try await deps.client.sleepSummaries(.changedSince(cursor ?? 0))
             snapshot.sleep = LatestValues.mainSleep(current: snapshot.sleep, summaries: nights)
@@ -59,11 +69,15 @@ extension AccountWorker {
                 let fresh = nights.filter { firstSeen("s\($0.id ?? $0.startDate):\($0.modified ?? 0)") }
                 await emit(fresh.sorted { $0.endDate < $1.endDate }.map { deps.events.sleep($0) })
             }
-            state.cursors[.sleep] = Self.cursor(after: cursor, modified: nights.map { $0.modified })
+            state.cursors[.sleep] = Self.cursor(
+                after: cursor, modified: nights.map { $0.modified })
+            return nights.count
         case .activity:
-            let rows = try await deps.client.activity(.changedSince(cursor ?? 0))
-            mergeActivity(rows)
-            state.cursors[.activity] = Self.cursor(after: cursor, modified: rows.map { $0.modified })
+            let days = try await deps.client.activity(.changedSince(cursor ?? 0))
+            mergeActivity(days)
+            state.cursors[.activity] = Self.cursor(
+                after: cursor, modified: days.map { $0.modified })
+            return days.count
         case .workouts:
             let workouts = try await deps.client.workouts(.changedSince(cursor ?? 0))
             snapshot.lastWorkout = LatestValues.lastWorkout(current: snapshot.lastWorkout, workouts: workouts)
@@ -71,11 +85,15 @@ extension AccountWorker {
                 let fresh = workouts.filter { firstSeen("w\($0.id ?? $0.startDate):\($0.modified ?? 0)") }
                 await emit(fresh.sorted { $0.endDate < $1.endDate }.map { deps.events.workout($0) })
             }
-            state.cursors[.workouts] = Self.cursor(after: cursor, modified: workouts.map { $0.modified })
+            state.cursors[.workouts] = Self.cursor(
+                after: cursor, modified: workouts.map { $0.modified })
+            return workouts.count
         case .goals:
             snapshot.goals = try await deps.client.goals()
+            return 1
         case .devices:
             snapshot.devices = try await deps.client.devices()
+            return snapshot.devices.count
         }
     }
 
