@@ -40,6 +40,7 @@ struct DaemonEndToEndTests {
         #expect(retained["withings2mqtt/bob/visceral_fat"] == "102")
         #expect(retained["withings2mqtt/alice/visceral_fat"] == "None")
         #expect(retained["withings2mqtt/alice/step_goal"] == "10000")
+        // The fixture nights are from 2024: the first cycle's recent window is empty, the whole history is read.
         #expect(retained["withings2mqtt/alice/sleep_deep_duration_seconds"] != "None")
         #expect(retained["withings2mqtt/bridge/state"] == "online")
         let info = try #require(retained["withings2mqtt/bridge/info"])

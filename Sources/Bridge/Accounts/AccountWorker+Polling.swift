@@ -63,30 +63,36 @@ extension AccountWorker {
             state.cursors[.measures] = max(update.cursor - Self.cursorOverlap, cursor ?? 0)
             return update.groups.count
         case .sleep:
-            let nights = try await deps.client.sleepSummaries(.changedSince(cursor ?? 0))
+            let nights = try await rows(since: cursor, recentDays: Self.recentDays, orWholeHistory: true) {
+                try await self.deps.client.sleepSummaries($0)
+            }
             snapshot.sleep = LatestValues.mainSleep(current: snapshot.sleep, summaries: nights)
             if !initial {
                 let fresh = nights.filter { firstSeen("s\($0.id ?? $0.startDate):\($0.modified ?? 0)") }
                 await emit(fresh.sorted { $0.endDate < $1.endDate }.map { deps.events.sleep($0) })
             }
             state.cursors[.sleep] = Self.cursor(
-                after: cursor, modified: nights.map { $0.modified })
+                after: cursor ?? firstCursorFloor, modified: nights.map { $0.modified })
             return nights.count
         case .activity:
-            let days = try await deps.client.activity(.changedSince(cursor ?? 0))
+            let days = try await rows(since: cursor, recentDays: settings.activityDaysKept, orWholeHistory: false) {
+                try await self.deps.client.activity($0)
+            }
             mergeActivity(days)
             state.cursors[.activity] = Self.cursor(
-                after: cursor, modified: days.map { $0.modified })
+                after: cursor ?? firstCursorFloor, modified: days.map { $0.modified })
             return days.count
         case .workouts:
-            let workouts = try await deps.client.workouts(.changedSince(cursor ?? 0))
+            let workouts = try await rows(since: cursor, recentDays: Self.recentDays, orWholeHistory: true) {
+                try await self.deps.client.workouts($0)
+            }
             snapshot.lastWorkout = LatestValues.lastWorkout(current: snapshot.lastWorkout, workouts: workouts)
             if !initial {
                 let fresh = workouts.filter { firstSeen("w\($0.id ?? $0.startDate):\($0.modified ?? 0)") }
                 await emit(fresh.sorted { $0.endDate < $1.endDate }.map { deps.events.workout($0) })
             }
             state.cursors[.workouts] = Self.cursor(
-                after: cursor, modified: workouts.map { $0.modified })
+                after: cursor ?? firstCursorFloor, modified: workouts.map { $0.modified })
             return workouts.count
         case .goals:
             snapshot.goals = try await deps.client.goals()
@@ -95,6 +101,28 @@ extension AccountWorker {
             snapshot.devices = try await deps.client.devices()
             return snapshot.devices.count
         }
+    }
+
+    /// Where a day-based cursor starts after the first (windowed) fetch when it saw nothing newer: a day back,
+    /// so rows older than the window are not read again, with room for Withings' clock being behind ours.
+    var firstCursorFloor: Int64 { deps.now() - 86_400 }
+
+    /// Days the first fetch of sleep and workouts asks for before falling back to the whole history.
+    static let recentDays = 31
+
+    /// The rows of a day-based category changed since `cursor`; on the first fetch (no cursor) only the last
+    /// `recentDays` days: only the newest rows decide the states, and a decade of nights is 19 pages (and
+    /// seconds of decoding) under the rate limit. When those days hold nothing and `orWholeHistory`, the whole
+    /// history is read instead, so a mat or watch unused for months still shows its last night or workout.
+    private func rows<Row: Sendable>(
+        since cursor: Int64?, recentDays: Int, orWholeHistory: Bool,
+        _ load: (FetchWindow) async throws -> [Row]
+    ) async throws -> [Row] {
+        if let cursor { return try await load(.changedSince(cursor)) }
+        let from = deps.calendar.day(of: deps.now() - Int64(max(1, recentDays) - 1) * 86_400)
+        let recent = try await load(.days(from: from, to: deps.calendar.day(of: deps.now())))
+        guard recent.isEmpty, orWholeHistory else { return recent }
+        return try await load(.changedSince(0))
     }
 
     /// Seconds the next `lastupdate` reaches back: Withings returns items modified strictly after it with
