@@ -124,7 +124,11 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BridgeTests", dependencies: ["Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport", "Locking"],
+            name: "BridgeTests",
+            dependencies: [
+                "Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport", "Locking",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "CurlTransportTests",

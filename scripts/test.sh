@@ -15,5 +15,5 @@ swift test --skip-build --filter FaultTests --skip HostileWebhookTests
 swift test --skip-build --filter HostileWebhookTests
 if [ "${W2M_SKIP_TSAN:-}" != "1" ]; then
     echo "== ThreadSanitizer: libmosquitto and libcurl bridges =="
-    swift test --sanitize=thread --scratch-path .build-tsan --filter 'MosquittoClientTests|CurlTransportTests'
+    swift test --sanitize=thread --scratch-path .build-tsan --filter 'MosquittoClientTests|CurlTransportTests|WriteBehindStoreTests'
 fi

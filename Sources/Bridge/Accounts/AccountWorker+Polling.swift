@@ -203,13 +203,10 @@ extension AccountWorker {
         logger.warning("\(message)", metadata: ["poll.category": "\(category.rawValue)", "error.kind": "\(kind)"])
     }
 
-    /// Writes the state file; a failure is logged and retried with the next change, never fatal.
+    /// Queues the state file's next write (`WriteBehindStore`); a failure is logged and retried with the next
+    /// change, never fatal.
     func persist() {
         state.store(snapshot, recentActivity: recentActivity)
-        do {
-            try deps.store.save(state)
-        } catch {
-            logger.error("cannot write the state file: \(error)")
-        }
+        stateWriter.submit(state)
     }
 }

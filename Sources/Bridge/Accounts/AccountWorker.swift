@@ -85,6 +85,7 @@ public actor AccountWorker: Service {
     let deps: Dependencies
     let logger: Logger
     let wake = WakeSignal()
+    let stateWriter: WriteBehindStore<AccountState>
     let monotonic = ContinuousClock()
     let started: ContinuousClock.Instant
     var state: AccountState
@@ -110,6 +111,7 @@ public actor AccountWorker: Service {
         var logger = logger
         logger[metadataKey: "account"] = "\(settings.account)"
         self.logger = logger
+        self.stateWriter = WriteBehindStore(store: dependencies.store, logger: logger)
         let stored = try dependencies.store.load() ?? AccountState()
         let now = dependencies.now()
         self.state = stored
@@ -170,6 +172,7 @@ public actor AccountWorker: Service {
                 }
             }
         }
+        await stateWriter.flush()
     }
 
     /// Applies a webhook for this account: bed events publish at once; others schedule a refresh.
