@@ -21,6 +21,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Repetitions for --decode-only.") var `repeat` = 10
     @Flag(help: "Only run the bed-event latency series (for profiling the event path), then exit.")
     var latencyOnly = false
+    @Flag(help: "Only run the decade of history (first cycles and decoding), then exit.")
+    var historyOnly = false
 
     func run() async throws {
         if let decodeOnly {
@@ -46,6 +48,14 @@ struct BenchCommand: AsyncParsableCommand {
         }
         print("== decade of history (generated user, 10 years)")
         let history = try await HistoryBench(python: python, peerScript: peerScript).run()
+        if historyOnly {
+            for cycle in [history.pagedCycle, history.onePageCycle] {
+                print(
+                    "first cycle, \(cycle.pageSize) per page: \(Int(cycle.wallMs)) ms, CPU \(cycle.cpuSeconds) s, "
+                        + "peak RSS \(cycle.peakRSSMiB) MiB, \(cycle.apiRequests) requests")
+            }
+            return
+        }
         print("== household (alice and bob): footprint, API economy, latency, throughput, start-up")
         let household = try await HouseholdBench(idleSeconds: idleSeconds, events: events).run()
         let day = BenchResults.ApiDay(household.economy)

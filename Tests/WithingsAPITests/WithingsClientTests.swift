@@ -41,6 +41,33 @@ import WithingsAPI
         #expect(transport.requests.allSatisfy { $0.url == "http://127.0.0.1:1/measure" })
     }
 
+    @Test func pageByPageHandsOverEachPageBeforeFetchingTheNext() async throws {
+        let transport = FakeHTTPTransport([
+            Self.measurePage(groups: [(1, 100, 150), (2, 110, 160)], more: true, offset: 2, updateTime: 2001),
+            Self.measurePage(groups: [(3, 120, 170)], more: false, offset: 0, updateTime: 2000),
+        ])
+        var handed: [(ids: [Int64], requestsSoFar: Int)] = []
+        let update = try await Self.client(transport).measureGroups(changedSince: 500) { groups in
+            handed.append((groups.map(\.groupID), transport.requests.count))
+        }
+        #expect(handed.map(\.ids) == [[1, 2], [3]])
+        #expect(handed.map(\.requestsSoFar) == [1, 2], "each page is handed over before the next request")
+        #expect(update.groups.isEmpty)
+        #expect(update.cursor == 2000)
+    }
+
+    @Test func aFailingPageStopsTheWalkAfterTheEarlierPagesWereHandedOver() async throws {
+        let transport = FakeHTTPTransport([
+            Self.measurePage(groups: [(1, 100, 150)], more: true, offset: 1, updateTime: 2000),
+            .ok(#"{"status":503,"error":"Invalid params"}"#),
+        ])
+        var handed: [Int64] = []
+        await #expect(throws: WithingsError.self) {
+            _ = try await Self.client(transport).measureGroups(changedSince: 0) { handed += $0.map(\.groupID) }
+        }
+        #expect(handed == [1])
+    }
+
     @Test func pagingStopsWhenTheOffsetDoesNotAdvance() async throws {
         let transport = FakeHTTPTransport([
             Self.measurePage(groups: [(1, 100, 150)], more: true, offset: 5, updateTime: nil),

@@ -51,17 +51,21 @@ extension AccountWorker {
         let initial = cursor == nil
         switch category {
         case .measures:
-            let update = try await deps.client.measureGroups(changedSince: cursor ?? 0)
-            snapshot.measures = LatestValues.mergeMeasures(
-                update.groups, into: snapshot.measures, rules: settings.measureRules)
-            noteUnknownMeasures(in: update.groups)
-            if !initial {
-                let accepted = update.groups.filter(settings.measureRules.accepts).sorted { $0.date < $1.date }
-                let fresh = accepted.filter { firstSeen("m\($0.groupID):\($0.modified ?? 0)") }
-                await emit(fresh.map { deps.events.measureGroup($0) })
+            // Merged page by page: a decade of history is never in memory at once. A walk that fails half-way
+            // leaves real values merged and the cursor where it was, so the next walk reads them again.
+            var count = 0
+            var changed: [MeasureGroup] = []
+            let update = try await deps.client.measureGroups(changedSince: cursor ?? 0) { groups in
+                count += groups.count
+                snapshot.measures = LatestValues.mergeMeasures(
+                    groups, into: snapshot.measures, rules: settings.measureRules)
+                noteUnknownMeasures(in: groups)
+                if !initial { changed += groups.filter(settings.measureRules.accepts) }
             }
+            let fresh = changed.sorted { $0.date < $1.date }.filter { firstSeen("m\($0.groupID):\($0.modified ?? 0)") }
+            await emit(fresh.map { deps.events.measureGroup($0) })
             state.cursors[.measures] = max(update.cursor - Self.cursorOverlap, cursor ?? 0)
-            return update.groups.count
+            return count
         case .sleep:
             let nights = try await rows(since: cursor, recentDays: Self.recentDays, orWholeHistory: true) {
                 try await self.deps.client.sleepSummaries($0)

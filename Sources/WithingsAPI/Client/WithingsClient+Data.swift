@@ -1,17 +1,37 @@
 extension WithingsClient {
     /// Every measure group created or changed since `lastUpdate`, across all pages, and the next cursor.
     ///
-    /// The cursor is the largest `updatetime` Withings sent (its clock at answer time), else the largest
+    /// The cursor is the smallest `updatetime` Withings sent (its clock when the walk began), else the largest
     /// `modified` seen, and never moves backwards from `lastUpdate`.
     public func measureGroups(changedSince lastUpdate: Int64) async throws -> MeasureGroupsUpdate {
-        let pages = try await sendPaged(.measureGroups(changedSince: lastUpdate), of: MeasureGroup.self)
-        let groups = pages.flatMap(\.items)
-        // The walk's start, not its end: a group stored while later pages were fetched sits on a page already
-        // read (newest first), so only a cursor from before the walk finds it next time.
-        let updateTime = pages.compactMap(\.updateTime).min()
-        let maxModified = groups.compactMap { $0.modified ?? $0.created }.max()
+        var groups: [MeasureGroup] = []
+        var walk = try await measureGroups(changedSince: lastUpdate) { groups += $0 }
+        walk.groups = groups
+        return walk
+    }
+
+    /// The same walk, handing each page's groups to `body` as it arrives instead of keeping them, so a decade
+    /// of history is held one page at a time; the result carries the cursor and time zone, and no groups.
+    nonisolated(nonsending) public func measureGroups(
+        changedSince lastUpdate: Int64, pageByPage body: ([MeasureGroup]) async throws -> Void
+    ) async throws -> MeasureGroupsUpdate {
+        var updateTime: Int64?
+        var maxModified: Int64?
+        var timezone: String?
+        try await forEachPage(.measureGroups(changedSince: lastUpdate), of: MeasureGroup.self) { page in
+            // The walk's start, not its end: a group stored while later pages were fetched sits on a page
+            // already read (newest first), so only a cursor from before the walk finds it next time.
+            if let time = page.updateTime { updateTime = min(updateTime ?? time, time) }
+            for group in page.items {
+                if let modified = group.modified ?? group.created {
+                    maxModified = max(maxModified ?? modified, modified)
+                }
+            }
+            timezone = timezone ?? page.timezone
+            try await body(page.items)
+        }
         let cursor = max(lastUpdate, updateTime ?? maxModified ?? lastUpdate)
-        return MeasureGroupsUpdate(groups: groups, cursor: cursor, timezone: pages.lazy.compactMap(\.timezone).first)
+        return MeasureGroupsUpdate(groups: [], cursor: cursor, timezone: timezone)
     }
 
     /// Every measure group measured in `[start, end]` (epoch seconds), across all pages.

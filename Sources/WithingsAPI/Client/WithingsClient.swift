@@ -58,15 +58,24 @@ public struct WithingsClient: Sendable {
         _ request: WithingsRequest, of item: Item.Type
     ) async throws -> [WithingsPage<Item>] {
         var pages: [WithingsPage<Item>] = []
+        try await forEachPage(request, of: item) { pages.append($0) }
+        return pages
+    }
+
+    /// Reads every page of a paged call like `sendPaged`, but hands each page to `body` as it arrives instead
+    /// of keeping them all, so a decade of history is held one page at a time.
+    nonisolated(nonsending) public func forEachPage<Item: PageItem>(
+        _ request: WithingsRequest, of item: Item.Type,
+        _ body: (WithingsPage<Item>) async throws -> Void
+    ) async throws {
         var next = request
         for _ in 0..<Self.maxPages {
             let page = try await send(next, as: WithingsPage<Item>.self)
-            pages.append(page)
+            try await body(page)
             let current = Int(next.field("offset") ?? "0") ?? 0
             // A page that says `more` but does not move the offset forward would loop: stop there.
             guard page.more, let offset = page.offset, offset > current else { break }
             next = request.atOffset(offset)
         }
-        return pages
     }
 }
