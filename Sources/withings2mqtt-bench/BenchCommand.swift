@@ -44,6 +44,8 @@ struct BenchCommand: AsyncParsableCommand {
                     "\(name): bridge p50 \(bridge.p50) p99 \(bridge.p99) max \(bridge.max) ms; "
                         + "floor p50 \(floor.p50) p99 \(floor.p99) max \(floor.max) ms")
             }
+            print(
+                "burst drain: bridge \(figures.burstDrainBridgeMs) ms, floor \(figures.burstDrainFloorMs) ms")
             return
         }
         print("== decade of history (generated user, 10 years)")

@@ -88,6 +88,34 @@ struct DaemonEndToEndTests {
         #expect(retained["withings2mqtt/alice/in_bed"] == "ON")
     }
 
+    @Test func aBurstOfBedEventsSendsEveryStateButFoldsTheDiagnostics() async throws {
+        let world = try await BridgeWorld.start(accounts: ["alice"])
+        defer { Task { await world.shutdown() } }
+        #expect(try await world.authorize("alice", as: "alice").status == 0)
+        try world.startBridge()
+        let recorder = world.recorder
+        try await world.waitUntilSettled()
+        let userID = try await world.userID("alice")
+
+        let mark = recorder.count
+        for index in 0..<30 {
+            let status = try await world.postWebhook(
+                body: Array("userid=\(userID)&appli=\(index % 2 == 0 ? 50 : 51)&date=\(1_790_000_000 + index)".utf8))
+            #expect(status == 200)
+        }
+        // The last event is OFF; its diagnostics follow within the one-second fold.
+        try await recorder.waitFor("withings2mqtt/alice/in_bed", after: mark) { $0 == "OFF" }
+        try await recorder.waitFor("withings2mqtt/alice/diagnostics", after: mark, timeout: .seconds(5)) {
+            $0.contains(#""last_webhook":""#)
+        }
+        try await recorder.waitForQuiet(period: .milliseconds(1_500))
+        let since = recorder.since(mark)
+        let states = since.filter { $0.topic == "withings2mqtt/alice/in_bed" }.map(\.payload)
+        let diagnostics = since.filter { $0.topic == "withings2mqtt/alice/diagnostics" }
+        #expect(states == (0..<30).map { $0 % 2 == 0 ? "ON" : "OFF" }, "every event is published, in order")
+        #expect((1...4).contains(diagnostics.count), "\(diagnostics.count) diagnostics for 30 events")
+    }
+
     @Test func webhookRefreshesOnlyThatCategoryForThatUser() async throws {
         let world = try await BridgeWorld.start()
         defer { Task { await world.shutdown() } }

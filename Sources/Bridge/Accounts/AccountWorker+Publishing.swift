@@ -27,6 +27,34 @@ extension AccountWorker {
         await deps.publisher.apply([message])
     }
 
+    /// Publishes the diagnostics after a webhook at most once a second: the first of a burst at once, the rest
+    /// folded into one message a second later. A burst of bed events otherwise sent as many diagnostics (each a
+    /// JSON payload and a hop to the token manager) as events.
+    func publishDiagnosticsThrottled() async {
+        let now = monotonic.now
+        if let last = lastDiagnosticsAt, now - last < Self.diagnosticsInterval {
+            guard !diagnosticsPending else { return }
+            diagnosticsPending = true
+            let delay = Self.diagnosticsInterval - (now - last)
+            Task {
+                try? await Task.sleep(for: delay)
+                await self.publishPendingDiagnostics()
+            }
+            return
+        }
+        lastDiagnosticsAt = now
+        await publishDiagnostics()
+    }
+
+    private func publishPendingDiagnostics() async {
+        diagnosticsPending = false
+        lastDiagnosticsAt = monotonic.now
+        await publishDiagnostics()
+    }
+
+    /// The shortest gap between two webhook-driven diagnostics messages.
+    static let diagnosticsInterval = Duration.seconds(1)
+
     func setOnline(_ value: Bool) async {
         let label = value ? "online" : (state.userID == nil ? "not_authorized" : "offline")
         await deps.status?.account(settings.account, userID: state.userID, state: label)
@@ -59,7 +87,7 @@ extension AccountWorker {
         await deps.publisher.apply(messages)
         logger.info("bed event", metadata: ["bed.in": "\(bed.inBed)", "bed.device": "\(bed.deviceID ?? "-")"])
         persist()
-        await publishDiagnostics()
+        await publishDiagnosticsThrottled()
     }
 
     func emit(_ events: [JSONValue]) async {

@@ -101,6 +101,8 @@ public actor AccountWorker: Service {
     var seenEventKeys: Set<String> = []
     var loggedUnknownMeasures: Set<MeasureKey> = []
     var seenEventOrder: [String] = []
+    var lastDiagnosticsAt: ContinuousClock.Instant?
+    var diagnosticsPending = false
     var today: String
 
     /// Creates a worker from the account's stored state (a state file that cannot be read is an error: it is
@@ -186,7 +188,7 @@ public actor AccountWorker: Service {
             let categories = DataCategory.refreshed(byAppli: notification.appli)
             logger.debug("webhook", metadata: ["webhook.appli": "\(notification.appli)"])
             if categories.isEmpty {
-                await publishDiagnostics()
+                await publishDiagnosticsThrottled()
                 return
             }
             scheduler.webhook(categories, now: elapsed())
