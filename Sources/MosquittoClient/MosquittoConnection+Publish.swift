@@ -9,6 +9,12 @@ extension MosquittoConnection {
     /// delivered it; a QoS 0 message throws `notConnected`. Throws `MosquittoError` (or `CancellationError` when
     /// the task is cancelled while waiting; the message may still be delivered later).
     public func publish(_ message: MQTTMessage) async throws {
+        try await enqueue(message).acknowledged()
+    }
+
+    /// Hands `message` to libmosquitto now (its loop thread writes it, in the order of these calls) and returns
+    /// the wait for its PUBACK; an acknowledgement that arrives before the wait starts is kept for it.
+    public func enqueue(_ message: MQTTMessage) throws -> MQTTPendingPublish {
         guard (0...2).contains(message.qos) else {
             throw MosquittoError.invalidOptions("QoS \(message.qos) for \(message.topic) is not 0, 1 or 2")
         }
@@ -26,7 +32,11 @@ extension MosquittoConnection {
         } else if result != MOSQ_ERR_SUCCESS.code {
             throw MosquittoLibrary.error("publish to \(message.topic)", result)
         }
-        try await awaitAcknowledgement(of: mid, kind: .publish(qos: qos, topic: message.topic), epoch: epoch)
+        let kind = AckKind.publish(qos: qos, topic: message.topic)
+        let pendingMid = mid
+        return MQTTPendingPublish { [self] in
+            try await awaitAcknowledgement(of: pendingMid, kind: kind, epoch: epoch)
+        }
     }
 
     /// Subscribes to a topic filter now (waiting for the SUBACK when connected) and after every reconnect.

@@ -47,12 +47,14 @@ extension HTTPConnectionHandler {
             respond(context: context, head: head, .text(.badRequest, "malformed notification: \(error)\n"))
             return
         }
-        // Answer first: Withings wants a reply within 2 s and nothing downstream may delay it.
+        // Queued before the answer (`onNotification` only enqueues, so nothing downstream can delay the reply):
+        // a sender that waits for each answer may send the next event on another connection, served by another
+        // event loop, and that one must not overtake this one (in_bed ON, then OFF, applied the other way round).
+        environment.onNotification(notification)
         respond(context: context, head: head, .json(.ok, #"{"status":0}"#))
         environment.logger.info(
             "webhook notification received",
             metadata: ["webhook.appli": "\(notification.appli)", "webhook.userid": "\(notification.userID)"])
-        environment.onNotification(notification)
     }
 
     private func answerOAuthCallback(context: ChannelHandlerContext, head: HTTPRequestHead, query: [String: String]) {

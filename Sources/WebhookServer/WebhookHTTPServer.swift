@@ -22,7 +22,7 @@ public final class WebhookHTTPServer: Service, Sendable {
     /// Creates a server; nothing is bound until `bind()` or `run()`.
     ///
     /// - Parameters:
-    ///   - onNotification: called with each valid notification right after its 200 is written; must return quickly
+    ///   - onNotification: called with each valid notification just before its 200 is written; must return quickly
     ///     (hand the value to a queue or stream).
     ///   - onOAuthCallback: called with `code` and `state` of the OAuth redirect; its outcome is shown in the browser.
     public init(

@@ -57,6 +57,16 @@ final class BridgeWorld: @unchecked Sendable {
             pollInterval: pollInterval)
     }
 
+    /// A world with one account, alice, logged in and the bridge through its first cycle and subscriptions.
+    static func aliceSettled() async throws -> BridgeWorld {
+        let world = try await start(accounts: ["alice"])
+        let login = try await world.authorize("alice", as: "alice")
+        guard login.status == 0 else { throw WorldError("auth failed: \(login.output)") }
+        try world.startBridge()
+        try await world.waitUntilSettled()
+        return world
+    }
+
     /// Logs `account` in as the emulator user `user` (an id or a name) through `withings2mqtt auth`.
     @discardableResult
     func authorize(_ account: String, as user: String) async throws -> (status: Int32, output: String) {

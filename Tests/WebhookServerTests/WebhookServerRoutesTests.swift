@@ -29,6 +29,22 @@ import WithingsAPI
         try await harness.stop()
     }
 
+    @Test func eachNotificationIsHandedOnBeforeItsAnswerLeaves() async throws {
+        // A sender that waits for each answer and uses a new connection each time (another event loop) must
+        // find its earlier events already queued: otherwise ON then OFF could be applied the other way round.
+        let harness = try await ServerHarness()
+        for index in 0..<20 {
+            let response = try await CurlClient.run([
+                "--data", "userid=1&appli=\(index % 2 == 0 ? 50 : 51)&date=\(1_700_000_000 + index)",
+                harness.webhookURL,
+            ])
+            #expect(response.status == 200)
+            #expect(harness.received.count == index + 1, "answer \(index) left before its notification was queued")
+        }
+        #expect(harness.received.map(\.date) == (0..<20).map { String(1_700_000_000 + $0) })
+        try await harness.stop()
+    }
+
     @Test func wrongSecretOrUnknownPathIs404() async throws {
         let harness = try await ServerHarness()
         for path in ["/webhook/not-the-secret", "/webhook/", "/", "/api/webhook/\(ServerHarness.secret)"] {

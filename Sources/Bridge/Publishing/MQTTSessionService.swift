@@ -105,10 +105,26 @@ public struct MQTTSessionService: Service {
                         inFlight -= 1
                         continue
                     }
-                    for message in batch {
-                        group.addTask { await self.send(message) }
+                    // Handed over here, in order: a task per message raced two updates of one retained topic
+                    // (in_bed ON, then OFF) onto the wire the wrong way round. Only the PUBACK waits run apart.
+                    var refused: ArraySlice<MQTTMessage> = []
+                    for (index, message) in batch.enumerated() {
+                        do {
+                            let pending = try connection.enqueue(message)
+                            group.addTask { await self.confirm(pending, of: message) }
+                            inFlight += 1
+                        } catch {
+                            refused = batch[index...]
+                            break
+                        }
                     }
-                    inFlight += batch.count
+                    if !refused.isEmpty {
+                        // The connection refuses for now (closing): keep the rest for the next wake-up instead
+                        // of taking the same messages again at once.
+                        for message in refused { await failed(message) }
+                        while inFlight > 0, await group.next() != nil { inFlight -= 1 }
+                        break
+                    }
                 }
             }
         }
@@ -118,13 +134,17 @@ public struct MQTTSessionService: Service {
     /// SEND_MAXIMUM) and queues the rest in order; the window bounds that queue and the memory held for it.
     static let pumpWindow = 128
 
-    private func send(_ message: MQTTMessage) async {
+    private func confirm(_ pending: MQTTPendingPublish, of message: MQTTMessage) async {
         do {
-            try await connection.publish(message)
+            try await pending.acknowledged()
         } catch {
-            logger.debug("publish failed", metadata: ["mqtt.topic": "\(message.topic)"])
-            await publisher.requeue(message)
+            await failed(message)
         }
+    }
+
+    private func failed(_ message: MQTTMessage) async {
+        logger.debug("publish failed", metadata: ["mqtt.topic": "\(message.topic)"])
+        await publisher.requeue(message)
     }
 
     private func sweepStale(collector: RetainedConfigCollector, filter: String) async {

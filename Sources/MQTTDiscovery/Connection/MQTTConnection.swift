@@ -10,6 +10,10 @@ public protocol MQTTConnection: Sendable {
     /// disconnected, QoS 1 messages are queued and sent after the reconnect.
     func publish(_ message: MQTTMessage) async throws
 
+    /// Hands a message to the connection now, so messages go out in the order of these calls, and returns the
+    /// wait for its acknowledgement (what `publish` awaits).
+    func enqueue(_ message: MQTTMessage) throws -> MQTTPendingPublish
+
     /// Subscribes to a topic filter now (if connected) and after every reconnect.
     func subscribe(_ filter: String, qos: Int) async throws
 

@@ -60,7 +60,8 @@ struct MQTTSessionServiceTests {
         let connection = FakeMQTTConnection()
         let publisher = StatePublisher()
         let barrier = StartupBarrier(parties: 1)
-        let service = Self.service(connection, publisher, barrier, readyTimeout: .milliseconds(300))
+        // Long enough that a loaded machine cannot run past it before the first check below.
+        let service = Self.service(connection, publisher, barrier, readyTimeout: .seconds(3))
         async let run: Void? = try? await service.run()
         await connection.send(.connected)
         await connection.send(Self.retained(Self.stale))
@@ -101,6 +102,26 @@ struct MQTTSessionServiceTests {
                 && connection.published.filter { $0.topic == "events" }.count == 1_000
         }
         #expect(streamed)
+        await connection.finish()
+        _ = await run
+    }
+
+    @Test func updatesOfOneRetainedTopicReachTheConnectionInTheOrderTheyWereMade() async {
+        let connection = FakeMQTTConnection()
+        let publisher = StatePublisher()
+        let service = Self.service(connection, publisher, StartupBarrier(parties: 0))
+        async let run: Void? = try? await service.run()
+        await connection.send(.connected)
+        // Unchanged updates may fold into the newest, but what goes out must never step back.
+        for index in 0..<2_000 {
+            await publisher.set("w2m/alice/in_bed", "\(index)")
+            if index % 7 == 0 { await Task.yield() }
+        }
+        let done = await Self.eventually { connection.published.last?.payloadString == "1999" }
+        let sent = connection.published.filter { $0.topic == "w2m/alice/in_bed" }.compactMap { Int($0.payloadString) }
+        #expect(done)
+        #expect(sent == sent.sorted(), "out of order: \(sent)")
+        #expect(sent.count > 1)
         await connection.finish()
         _ = await run
     }
