@@ -53,7 +53,8 @@ struct BenchCommand: AsyncParsableCommand {
         if historyOnly {
             for cycle in [history.pagedCycle, history.onePageCycle] {
                 print(
-                    "first cycle, \(cycle.pageSize) per page: \(Int(cycle.wallMs)) ms, CPU \(cycle.cpuSeconds) s, "
+                    "first cycle, \(cycle.pageSize) per page: \(Int(cycle.wallMs)) ms (first weight "
+                        + "\(Int(cycle.firstWeightMs ?? -1)) ms), CPU \(cycle.cpuSeconds) s, "
                         + "peak RSS \(cycle.peakRSSMiB) MiB, \(cycle.apiRequests) requests")
             }
             return

@@ -11,6 +11,8 @@ struct HistoryBench {
         var pageSize: Int
         /// Spawn to the milestone, ms.
         var wallMs: Double
+        /// Spawn to the first weight state on the broker, ms (before the milestone when the walk has pages).
+        var firstWeightMs: Double?
         /// CPU seconds of the bridge at the end of the cycle.
         var cpuSeconds: Double
         /// Peak RSS (VmHWM), MiB.
@@ -101,11 +103,15 @@ struct HistoryBench {
         let mark = recorder.count
         let started = try world.startBridge()
         let done = try await world.waitForFirstCycle(recorder, after: mark, timeout: .seconds(180))
+        let firstWeight = recorder.since(mark).first {
+            $0.topic == "withings2mqtt/user1/weight_kg" && $0.payload != "None"
+        }
         let stats = try ProcessStats.read(pid: try world.bridgePID)
         let counts = try await world.requestCounts()
         await world.stopBridge()
         return FirstCycle(
-            pageSize: pageSize, wallMs: (done - started).milliseconds, cpuSeconds: stats.cpuSeconds,
+            pageSize: pageSize, wallMs: (done - started).milliseconds,
+            firstWeightMs: firstWeight.map { ($0.at - started).milliseconds }, cpuSeconds: stats.cpuSeconds,
             peakRSSMiB: stats.peakRSSMiB, apiRequests: counts.total, requestsByEndpoint: counts.endpoints)
     }
 

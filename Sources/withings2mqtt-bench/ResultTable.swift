@@ -41,6 +41,12 @@ enum ResultTable {
                 "–", "–",
             ])
         }
+        if let firstWeight = history.pagedCycle.firstWeightMs {
+            rows.append([
+                "decade, 200 per page: start to the first weight state (before the walk ends)",
+                String(format: "%.0f ms", firstWeight), "–", "–",
+            ])
+        }
         rows.append([
             "decade: \(history.measureGroups) groups (\(history.getmeasBytes / 1024) KiB) decode + aggregate",
             String(format: "%.1f ms", history.swiftDecodeAggregateMs),

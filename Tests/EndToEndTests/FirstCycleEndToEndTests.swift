@@ -17,6 +17,16 @@ struct FirstCycleEndToEndTests {
             $0.contains(#""last_poll":""#)
         }
 
+        // The weight from the newest getmeas page is shown before the walk through two years of pages ends.
+        let messages = recorder.since(0)
+        let firstWeight = messages.firstIndex { $0.topic == "withings2mqtt/user1/weight_kg" && $0.payload != "None" }
+        let cycleDone = messages.firstIndex {
+            $0.topic == "withings2mqtt/user1/diagnostics" && $0.payload.contains(#""last_poll":""#)
+        }
+        #expect(firstWeight != nil && cycleDone != nil && firstWeight! < cycleDone!)
+        let weights = messages.filter { $0.topic == "withings2mqtt/user1/weight_kg" && $0.payload != "None" }
+        #expect(weights.count >= 2, "published after the first page and again at the end of the cycle")
+
         let counts = try await world.control("GET", "/_emulator/requests")
         let endpoints = counts["endpoints"] as? [String: Int] ?? [:]
         #expect(endpoints["/v2/sleep getsummary"] == 1, "\(endpoints)")

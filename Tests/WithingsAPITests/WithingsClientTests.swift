@@ -47,11 +47,14 @@ import WithingsAPI
             Self.measurePage(groups: [(3, 120, 170)], more: false, offset: 0, updateTime: 2000),
         ])
         var handed: [(ids: [Int64], requestsSoFar: Int)] = []
-        let update = try await Self.client(transport).measureGroups(changedSince: 500) { groups in
+        var mores: [Bool] = []
+        let update = try await Self.client(transport).measureGroups(changedSince: 500) { groups, more in
             handed.append((groups.map(\.groupID), transport.requests.count))
+            mores.append(more)
         }
         #expect(handed.map(\.ids) == [[1, 2], [3]])
         #expect(handed.map(\.requestsSoFar) == [1, 2], "each page is handed over before the next request")
+        #expect(mores == [true, false])
         #expect(update.groups.isEmpty)
         #expect(update.cursor == 2000)
     }
@@ -63,7 +66,9 @@ import WithingsAPI
         ])
         var handed: [Int64] = []
         await #expect(throws: WithingsError.self) {
-            _ = try await Self.client(transport).measureGroups(changedSince: 0) { handed += $0.map(\.groupID) }
+            _ = try await Self.client(transport).measureGroups(changedSince: 0) { groups, _ in
+                handed += groups.map(\.groupID)
+            }
         }
         #expect(handed == [1])
     }

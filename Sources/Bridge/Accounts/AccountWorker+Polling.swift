@@ -55,12 +55,15 @@ extension AccountWorker {
             // leaves real values merged and the cursor where it was, so the next walk reads them again.
             var count = 0
             var changed: [MeasureGroup] = []
-            let update = try await deps.client.measureGroups(changedSince: cursor ?? 0) { groups in
+            let update = try await deps.client.measureGroups(changedSince: cursor ?? 0) { groups, more in
                 count += groups.count
                 snapshot.measures = LatestValues.mergeMeasures(
                     groups, into: snapshot.measures, rules: settings.measureRules)
                 noteUnknownMeasures(in: groups)
                 if !initial { changed += groups.filter(settings.measureRules.accepts) }
+                // A long history's first walk is paced by the rate limit (a decade at 200 per page: a minute);
+                // the newest page already holds the current weight and most other values, so show them now.
+                if initial, more, count == groups.count { await publishEverything() }
             }
             let fresh = changed.sorted { $0.date < $1.date }.filter { firstSeen("m\($0.groupID):\($0.modified ?? 0)") }
             await emit(fresh.map { deps.events.measureGroup($0) })

@@ -5,15 +5,16 @@ extension WithingsClient {
     /// `modified` seen, and never moves backwards from `lastUpdate`.
     public func measureGroups(changedSince lastUpdate: Int64) async throws -> MeasureGroupsUpdate {
         var groups: [MeasureGroup] = []
-        var walk = try await measureGroups(changedSince: lastUpdate) { groups += $0 }
+        var walk = try await measureGroups(changedSince: lastUpdate) { page, _ in groups += page }
         walk.groups = groups
         return walk
     }
 
     /// The same walk, handing each page's groups to `body` as it arrives instead of keeping them, so a decade
-    /// of history is held one page at a time; the result carries the cursor and time zone, and no groups.
+    /// of history is held one page at a time; `body` also learns whether more pages follow. The result carries
+    /// the cursor and time zone, and no groups.
     nonisolated(nonsending) public func measureGroups(
-        changedSince lastUpdate: Int64, pageByPage body: ([MeasureGroup]) async throws -> Void
+        changedSince lastUpdate: Int64, pageByPage body: (_ groups: [MeasureGroup], _ more: Bool) async throws -> Void
     ) async throws -> MeasureGroupsUpdate {
         var updateTime: Int64?
         var maxModified: Int64?
@@ -28,7 +29,7 @@ extension WithingsClient {
                 }
             }
             timezone = timezone ?? page.timezone
-            try await body(page.items)
+            try await body(page.items, page.more)
         }
         let cursor = max(lastUpdate, updateTime ?? maxModified ?? lastUpdate)
         return MeasureGroupsUpdate(groups: [], cursor: cursor, timezone: timezone)
