@@ -2,6 +2,10 @@ import Dispatch
 import Locking
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Saves values to a `JSONFileStore` behind their owner: `submit` returns at once, a serial dispatch queue
 /// encodes and writes (fsync and rename included), and only the newest value submitted meanwhile is written.
 ///
@@ -10,6 +14,7 @@ import Logging
 /// it: the paced bed-event p50 went from 1.0 to 1.6 ms (BENCHMARKS.md), and a burst of a thousand events wrote
 /// the file a thousand times. Dispatch's threads are not the cooperative pool's, and a burst coalesces.
 /// Values are written in submission order and never an older one after a newer; `flush()` waits for the last.
+/// A change that arrives while the file is idle is written at once; during a burst, at most every 50 ms.
 public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     private struct Pending {
         var value: Value?
@@ -52,8 +57,15 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
             } catch {
                 logger.error("cannot write the state file: \(error)")
             }
+            // Values that came in during this write mean a burst: wait a little so the rest of it folds into one
+            // write. Written back to back, a burst of bed events kept this thread encoding and fsyncing half
+            // of the time (perf, BENCHMARKS.md). A lone change is still written at once.
+            if pending.withLock({ $0.value != nil }) { usleep(Self.burstGapMicroseconds) }
         }
     }
+
+    /// The pause between two writes of a burst.
+    static var burstGapMicroseconds: UInt32 { 50_000 }
 
     private func takeNext() -> Value? {
         pending.withLock { pending in
