@@ -2,18 +2,13 @@ import CMosquitto
 import MQTTDiscovery
 
 extension MosquittoConnection {
-    /// Publishes a message and returns once the broker acknowledged it (QoS 1: PUBACK) or it was written to the
-    /// socket (QoS 0).
-    ///
-    /// While disconnected a QoS 1 message waits in libmosquitto's queue and this returns after the reconnect
-    /// delivered it; a QoS 0 message throws `notConnected`. Throws `MosquittoError` (or `CancellationError` when
-    /// the task is cancelled while waiting; the message may still be delivered later).
-    public func publish(_ message: MQTTMessage) async throws {
-        try await enqueue(message).acknowledged()
-    }
-
     /// Hands `message` to libmosquitto now (its loop thread writes it, in the order of these calls) and returns
-    /// the wait for its PUBACK; an acknowledgement that arrives before the wait starts is kept for it.
+    /// the wait for its PUBACK (QoS 0: for its write to the socket); an acknowledgement that arrives before the
+    /// wait starts is kept for it. `publish` (from `MQTTConnection`) is this and the wait.
+    ///
+    /// While disconnected a QoS 1 message waits in libmosquitto's queue and the wait ends after the reconnect
+    /// delivered it; a QoS 0 message throws `notConnected`. Throws `MosquittoError` (the wait also
+    /// `CancellationError` when its task is cancelled; the message may still be delivered later).
     public func enqueue(_ message: MQTTMessage) throws -> MQTTPendingPublish {
         guard (0...2).contains(message.qos) else {
             throw MosquittoError.invalidOptions("QoS \(message.qos) for \(message.topic) is not 0, 1 or 2")

@@ -6,12 +6,8 @@ public protocol MQTTConnection: Sendable {
     /// Connection state changes and received messages, in order.
     var events: AsyncStream<MQTTEvent> { get }
 
-    /// Publishes a message. QoS 1 returns once the broker acknowledged it (PUBACK); while
-    /// disconnected, QoS 1 messages are queued and sent after the reconnect.
-    func publish(_ message: MQTTMessage) async throws
-
     /// Hands a message to the connection now, so messages go out in the order of these calls, and returns the
-    /// wait for its acknowledgement (what `publish` awaits).
+    /// wait for its acknowledgement; while disconnected, QoS 1 messages are queued and sent after the reconnect.
     func enqueue(_ message: MQTTMessage) throws -> MQTTPendingPublish
 
     /// Subscribes to a topic filter now (if connected) and after every reconnect.
@@ -19,4 +15,11 @@ public protocol MQTTConnection: Sendable {
 
     /// Stops re-subscribing a filter and unsubscribes it.
     func unsubscribe(_ filter: String) async throws
+}
+
+extension MQTTConnection {
+    /// Publishes a message and returns once the broker acknowledged it (QoS 1: PUBACK): `enqueue`, then the wait.
+    public func publish(_ message: MQTTMessage) async throws {
+        try await enqueue(message).acknowledged()
+    }
 }

@@ -34,13 +34,6 @@ final class FakeMQTTConnection: MQTTConnection {
     /// The filters subscribed now.
     var filters: [String] { log.withLock { $0.filters } }
 
-    func publish(_ message: MQTTMessage) async throws {
-        // Like a real connection called from many tasks: which call reaches the wire first is up to scheduling.
-        try? await Task.sleep(for: .microseconds(Int.random(in: 0...300)))
-        log.withLock { $0.published.append(message) }
-        if message.topic == slowTopic { try? await Task.sleep(for: delay) }
-    }
-
     func enqueue(_ message: MQTTMessage) throws -> MQTTPendingPublish {
         log.withLock { $0.published.append(message) }
         let slow = message.topic == slowTopic

@@ -2,13 +2,18 @@ import Glibc
 
 /// A fresh directory under /tmp, removed with everything in it when `body` returns.
 func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
+    let path = try makeTemporaryDirectory()
+    defer { removeTree(path) }
+    return try body(path)
+}
+
+/// A fresh directory under /tmp that the caller removes (`removeTree`), for async tests.
+func makeTemporaryDirectory() throws -> String {
     var template = Array("/tmp/w2m-bridge-tests-XXXXXX".utf8CString)
     guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
         throw TestFailure("mkdtemp failed with errno \(errno)")
     }
-    let path = String(cString: created)
-    defer { removeTree(path) }
-    return try body(path)
+    return String(cString: created)
 }
 
 /// Deletes `path` and, for a directory, everything below it.

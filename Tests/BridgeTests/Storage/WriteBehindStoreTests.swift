@@ -60,15 +60,6 @@ import Testing
         await writer.flush()
         #expect(try store.load() == Counter(value: 2))
     }
-
-    private func makeTemporaryDirectory() throws -> String {
-        try withTemporaryDirectory { path in
-            // The helper removes its directory when the closure returns; keep a sibling that lives longer.
-            let kept = path + "-kept"
-            guard mkdir(kept, 0o700) == 0 else { throw TestFailure("mkdir failed with errno \(errno)") }
-            return kept
-        }
-    }
 }
 
 /// Collects the messages logged at error level or above.
