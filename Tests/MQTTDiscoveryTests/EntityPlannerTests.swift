@@ -31,10 +31,22 @@ import WithingsAPI
         )
         let keys = keys(snapshot)
         #expect(keys.filter { $0.hasPrefix("in_bed") } == ["in_bed", "in_bed_aa_11", "in_bed_bb22"])
+        #expect(EntityPlanner.bedEntities(for: snapshot).map(\.key) == ["in_bed", "in_bed_aa_11", "in_bed_bb22"])
         let formatter = StateFormatter()
         #expect(formatter.state(of: EntityCatalog.inBed(forMat: "bb22"), in: snapshot) == "ON")
         #expect(formatter.state(of: EntityCatalog.inBed(forMat: "AA-11"), in: snapshot) == "None")
         #expect(formatter.state(of: EntityCatalog.inBed, in: snapshot) == "None")
+    }
+
+    @Test func bedEntitiesAreTheBedPartOfThePlan() {
+        let mat = Device(deviceID: "m1", type: "Sleep Monitor", battery: "high", model: "Sleep Analyzer", modelID: 63)
+        let oneMat = AccountSnapshot(userID: 1, devices: [mat])
+        for snapshot in [AccountSnapshot(userID: 1), oneMat, TestData.snapshot] {
+            let bedKeys = EntityPlanner.bedEntities(for: snapshot).map(\.key)
+            #expect(bedKeys == keys(snapshot).filter { $0.hasPrefix("in_bed") })
+        }
+        #expect(EntityPlanner.bedEntities(for: oneMat).map(\.key) == ["in_bed"])
+        #expect(EntityPlanner.bedEntities(for: AccountSnapshot(userID: 1)).isEmpty)
     }
 
     @Test func oneBatteryPerPhysicalDevice() {

@@ -114,4 +114,18 @@ import WithingsAPI
         let value = JSONValue.object(["b": .string("q\"\\\n\u{1}é"), "a": .array([.null, .bool(true), .integer(-2)])])
         #expect(value.serialized == #"{"a":[null,true,-2],"b":"q\"\\\n\u0001é"}"#)
     }
+
+    @Test func jsonEscapesEveryControlCharacterAndKeepsUnicode() {
+        let text = "\r\t\u{1F}\u{7F}日本 \u{1F6CF}"
+        #expect(JSONValue.string(text).serialized == #""\r\t\u001f"# + "\u{7F}日本 \u{1F6CF}\"")
+        let keys = JSONValue.object(["é": .integer(1), "z": .integer(2), "Z": .integer(3)])
+        #expect(keys.serialized == #"{"Z":3,"z":2,"é":1}"#)
+        #expect(JSONValue.string("").serializedBytes == Array(#""""#.utf8))
+    }
+
+    @Test func slugsKeepLowerCaseLettersAndDigits() {
+        #expect(TopicSlug.make("Ab-1/x") == "ab_1_x")
+        #expect(TopicSlug.make("Bäd 日本") == "b_d___")
+        #expect(TopicSlug.make("") == "_")
+    }
 }

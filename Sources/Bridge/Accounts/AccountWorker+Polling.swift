@@ -216,4 +216,12 @@ extension AccountWorker {
         state.store(snapshot, recentActivity: recentActivity)
         stateWriter.submit(state)
     }
+
+    /// Saves a bed event: only the bed states change, so the stored values are not rebuilt from the snapshot
+    /// (values merged by a poll still in flight are saved with their cursor when it ends).
+    func persistBed() {
+        state.bed = snapshot.bed
+        state.bedByDevice = snapshot.bedByDevice
+        stateWriter.submit(state)
+    }
 }

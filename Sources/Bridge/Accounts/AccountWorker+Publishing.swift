@@ -80,13 +80,13 @@ extension AccountWorker {
             messages += discoveryCache.update(
                 scope: deps.layout.accountNode(userID: identity.userID), generated: configs)
         }
-        for entity in EntityPlanner.entities(for: snapshot) where entity.key.hasPrefix("in_bed") {
+        for entity in EntityPlanner.bedEntities(for: snapshot) {
             messages += deps.states.messages(for: entity.description, in: snapshot, account: identity)
         }
         messages.append(deps.events.message(deps.events.bed(bed), account: identity))
         await deps.publisher.apply(messages)
         logger.info("bed event", metadata: ["bed.in": "\(bed.inBed)", "bed.device": "\(bed.deviceID ?? "-")"])
-        persist()
+        persistBed()
         await publishDiagnosticsThrottled()
     }
 
@@ -105,6 +105,6 @@ extension AccountWorker {
             subscribedApplis: subscribedApplis, subscriptionsOK: subscriptionsOK, apiErrors: apiErrors,
             lastError: lastError)
         return MQTTMessage(
-            topic: deps.layout.diagnostics(account: settings.account), string: diagnostics.json.serialized)
+            topic: deps.layout.diagnostics(account: settings.account), payload: diagnostics.json.serializedBytes)
     }
 }

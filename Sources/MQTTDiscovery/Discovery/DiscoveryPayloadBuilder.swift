@@ -19,7 +19,7 @@ public struct DiscoveryPayloadBuilder: Sendable {
     public func bridgeConfigs() -> [MQTTMessage] {
         let entity = EntityCatalog.bridgeConnected
         let topic = layout.discoveryConfig(component: entity.component, node: layout.bridgeNode, objectID: entity.key)
-        return [MQTTMessage(topic: topic, string: bridgeConnectedPayload().serialized)]
+        return [MQTTMessage(topic: topic, payload: bridgeConnectedPayload().serializedBytes)]
     }
 
     /// The discovery config of one planned entity of an account.
@@ -28,7 +28,7 @@ public struct DiscoveryPayloadBuilder: Sendable {
             component: entity.description.component, node: layout.accountNode(userID: account.userID),
             objectID: entity.key
         )
-        return MQTTMessage(topic: topic, string: payload(for: entity, account: account).serialized)
+        return MQTTMessage(topic: topic, payload: payload(for: entity, account: account).serializedBytes)
     }
 
     /// The discovery payload of one planned entity of an account.

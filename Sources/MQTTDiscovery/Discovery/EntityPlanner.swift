@@ -17,13 +17,7 @@ public enum EntityPlanner {
             !EntityCatalog.accountEntities.contains { $0.source == .measure(type: key.type, position: key.position) }
         }
         planned += unknown.sorted().map { PlannedEntity(EntityCatalog.generic(for: $0)) }
-        if snapshot.hasSleepMat {
-            planned.append(PlannedEntity(EntityCatalog.inBed))
-            let mats = matIDs(of: snapshot)
-            if mats.count > 1 {
-                planned += mats.map { PlannedEntity(EntityCatalog.inBed(forMat: $0)) }
-            }
-        }
+        planned += bedEntities(for: snapshot)
         for device in uniqueDevices(snapshot.devices) {
             // Some mats come with an empty model name; the type ("Sleep Monitor") is the next best label.
             let model = device.model.isEmpty ? device.type : device.model
@@ -32,6 +26,16 @@ public enum EntityPlanner {
         }
         planned += EntityCatalog.diagnostics.map { PlannedEntity($0, owner: .bridge) }
         return planned
+    }
+
+    /// The bed-presence entities alone, as `entities(for:)` plans them: `in_bed` once the account has a mat or a
+    /// bed event, and one `in_bed_<mat>` per mat when there are several. A bed event updates only these, and
+    /// planning the whole catalog for it was a quarter of its CPU time in a burst (BENCHMARKS.md).
+    public static func bedEntities(for snapshot: AccountSnapshot) -> [PlannedEntity] {
+        guard snapshot.hasSleepMat else { return [] }
+        let mats = matIDs(of: snapshot)
+        let perMat = mats.count > 1 ? mats.map { PlannedEntity(EntityCatalog.inBed(forMat: $0)) } : []
+        return [PlannedEntity(EntityCatalog.inBed)] + perMat
     }
 
     /// The mats of an account: sleep-mat devices and every mat a bed event named, sorted.

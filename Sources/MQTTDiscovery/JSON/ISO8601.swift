@@ -5,11 +5,22 @@ public enum ISO8601 {
         let days = floorDivide(epochSeconds, 86_400)
         let secondsOfDay = epochSeconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        let hour = secondsOfDay / 3600
-        let minute = secondsOfDay % 3600 / 60
-        let second = secondsOfDay % 60
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(hour, 2) + ":" + pad(minute, 2)
-            + ":" + pad(second, 2) + "Z"
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        // Written as bytes: the concatenation of padded strings was a tenth of a bed event's CPU time.
+        append(year, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        append(month, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        append(day, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        append(secondsOfDay / 3600, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        append(secondsOfDay % 3600 / 60, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        append(secondsOfDay % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
@@ -31,8 +42,22 @@ public enum ISO8601 {
         return (lhs % rhs != 0 && (lhs < 0) != (rhs < 0)) ? quotient - 1 : quotient
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// Appends `value` in decimal, zero-padded to `width` digits (a negative year keeps its sign in front).
+    private static func append(_ value: Int64, width: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var count = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            count += 1
+        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, count)))
+        var index = out.count - 1
+        while magnitude > 0 {
+            out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        }
     }
 }

@@ -16,7 +16,7 @@ public struct EventBuilder: Sendable {
 
     /// The event message (not retained, QoS 1) carrying `event`.
     public func message(_ event: JSONValue, account: AccountIdentity) -> MQTTMessage {
-        MQTTMessage(topic: layout.events(account: account.name), string: event.serialized, qos: 1, retain: false)
+        MQTTMessage(topic: layout.events(account: account.name), payload: event.serializedBytes, qos: 1, retain: false)
     }
 
     /// A measure group: `values` keyed by entity key (positions 6 and 7 folded like the latest-value rule).

@@ -33,7 +33,7 @@ public struct StateMessageBuilder: Sendable {
                 string: formatter.state(of: entity, in: snapshot)),
             MQTTMessage(
                 topic: layout.attributes(account: account.name, key: entity.key),
-                string: formatter.attributes(of: entity, in: snapshot).serialized),
+                payload: formatter.attributes(of: entity, in: snapshot).serializedBytes),
         ]
     }
 

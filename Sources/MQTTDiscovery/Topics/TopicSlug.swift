@@ -2,14 +2,17 @@
 public enum TopicSlug {
     /// Lower-case ASCII letters and digits kept, every other character becomes `_`: `Ab-1/x` → `ab_1_x`.
     public static func make(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
-            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(scalar.value + 32) ?? "_")
-            default: out += "_"
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 32)
+            // One `_` per Unicode scalar, as before: UTF-8 continuation bytes add none.
+            case 0x80...0xBF: continue
+            default: out.append(UInt8(ascii: "_"))
             }
         }
-        return out.isEmpty ? "_" : out
+        return out.isEmpty ? "_" : String(decoding: out, as: UTF8.self)
     }
 }
