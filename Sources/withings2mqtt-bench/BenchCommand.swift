@@ -45,7 +45,8 @@ struct BenchCommand: AsyncParsableCommand {
                         + "floor p50 \(floor.p50) p99 \(floor.p99) max \(floor.max) ms")
             }
             print(
-                "burst drain: bridge \(figures.burstDrainBridgeMs) ms, floor \(figures.burstDrainFloorMs) ms")
+                "burst drain: bridge \(figures.burstDrainBridgeMs) ms, floor \(figures.burstDrainFloorMs) ms; "
+                    + "coalesced: bridge \(figures.burstCoalescedBridge), floor \(figures.burstCoalescedFloor)")
             return
         }
         print("== decade of history (generated user, 10 years)")
