@@ -61,12 +61,15 @@ struct LatencyBench {
         let states = applis.map { $0 == 50 ? "ON" : "OFF" }
         let interval = Duration.seconds(1 / rate)
 
+        // The paced series run interleaved: each floor publish half an interval after a bridge event, so both
+        // see the same moments of this shared machine's noise. Run one after the other, a noisy stretch often
+        // fell on one series only and decided the comparison.
         var mark = recorder.count
-        let pacedSends = try await sendWebhooks(applis, connections: 1, interval: interval)
+        let start = ContinuousClock.now + .milliseconds(100)
+        async let bridgeSends = sendWebhooks(applis, connections: 1, interval: interval, start: start)
+        async let floorSends = publishFloor(floor, states: states, interval: interval, start: start + interval / 2)
+        let (pacedSends, floorPacedSends) = try await (bridgeSends, floorSends)
         let pacedBridge = try await latencies(topic, sends: pacedSends, states: states, after: mark)
-
-        mark = recorder.count
-        let floorPacedSends = try await publishFloor(floor, states: states, interval: interval)
         let pacedFloor = try await latencies(Self.floorTopic, sends: floorPacedSends, states: states, after: mark)
 
         mark = recorder.count
@@ -86,10 +89,10 @@ struct LatencyBench {
             burstCoalescedBridge: burstBridge.coalesced, burstCoalescedFloor: burstFloor.coalesced)
     }
 
-    /// Posts bed webhooks over `connections` keep-alive connections (one thread each), every `interval` or
-    /// back to back; returns each event's send instant (taken just before its request is written).
+    /// Posts bed webhooks over `connections` keep-alive connections (one thread each), every `interval` from
+    /// `start` or back to back; returns each event's send instant (taken just before its request is written).
     private func sendWebhooks(
-        _ applis: [Int], connections: Int, interval: Duration?
+        _ applis: [Int], connections: Int, interval: Duration?, start: ContinuousClock.Instant = .now
     ) async throws
         -> [ContinuousClock.Instant]
     {
@@ -98,7 +101,6 @@ struct LatencyBench {
         let path = "/webhook/\(BenchWorld.secret)"
         let port = world.webhookPort
         let user = userID
-        let start = ContinuousClock.now
         await withTaskGroup(of: Void.self) { group in
             for lane in 0..<connections {
                 group.addTask {
@@ -129,14 +131,13 @@ struct LatencyBench {
         return sends.withLock { $0.map { $0! } }
     }
 
-    /// Publishes the states straight to the broker, retained, QoS 1, every `interval` or all at once.
+    /// Publishes the states straight to the broker, retained, QoS 1, every `interval` from `start` or all at once.
     private func publishFloor(
-        _ floor: MosquittoConnection, states: [String], interval: Duration?
+        _ floor: MosquittoConnection, states: [String], interval: Duration?, start: ContinuousClock.Instant = .now
     ) async throws
         -> [ContinuousClock.Instant]
     {
         var sends = [ContinuousClock.Instant](repeating: .now, count: states.count)
-        let start = ContinuousClock.now
         if let interval {
             for (index, state) in states.enumerated() {
                 try await Task.sleep(until: start + interval * index, clock: .continuous)
