@@ -128,6 +128,7 @@ let package = Package(
             dependencies: [
                 "Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport", "Locking",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
         .testTarget(

@@ -8,13 +8,13 @@ import WithingsAPI
 /// One ordered queue, so a bed-in quickly followed by a bed-out can never be applied the other way round.
 /// Unknown user ids are logged and dropped.
 public struct WebhookInbox: Service {
-    private let workers: [AccountWorker]
+    private let workers: [any WebhookRecipient]
     private let stream: AsyncStream<WebhookNotification>
     private let continuation: AsyncStream<WebhookNotification>.Continuation
     private let logger: Logger
 
     /// Creates a router over the workers; `capacity` bounds the queue (the newest are kept).
-    public init(workers: [AccountWorker], logger: Logger, capacity: Int = 4096) {
+    public init(workers: [any WebhookRecipient], logger: Logger, capacity: Int = 4096) {
         self.workers = workers
         self.logger = logger
         (stream, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(capacity))
@@ -25,7 +25,7 @@ public struct WebhookInbox: Service {
         continuation.yield(notification)
     }
 
-    /// Delivers queued notifications until graceful shutdown.
+    /// Delivers queued notifications until graceful shutdown; what is queued by then is still delivered.
     public func run() async throws {
         // A graceful shutdown ends the stream (what is queued is still delivered). `cancelOnGracefulShutdown()`
         // would merge every notification with the shutdown signal: an eighth of a burst's CPU time.
@@ -37,7 +37,7 @@ public struct WebhookInbox: Service {
     }
 
     private func deliver() async throws {
-        var byUser: [Int64: AccountWorker] = [:]
+        var byUser: [Int64: any WebhookRecipient] = [:]
         for await notification in stream {
             var worker = byUser[notification.userID]
             if worker == nil {
@@ -54,8 +54,8 @@ public struct WebhookInbox: Service {
         }
     }
 
-    private func lookup() async -> [Int64: AccountWorker] {
-        var result: [Int64: AccountWorker] = [:]
+    private func lookup() async -> [Int64: any WebhookRecipient] {
+        var result: [Int64: any WebhookRecipient] = [:]
         for worker in workers {
             if let userID = await worker.userID { result[userID] = worker }
         }

@@ -1,0 +1,82 @@
+import Bridge
+import Logging
+import ServiceLifecycle
+import ServiceLifecycleTestKit
+import Testing
+import WithingsAPI
+
+@Suite struct WebhookInboxTests {
+    /// Records what it is handed; each notification takes `delay` to apply.
+    actor Recipient: WebhookRecipient {
+        let userID: Int64?
+        let delay: Duration
+        private(set) var received: [WebhookNotification] = []
+
+        init(userID: Int64?, delay: Duration = .zero) {
+            self.userID = userID
+            self.delay = delay
+        }
+
+        func handle(_ notification: WebhookNotification) async {
+            if delay > .zero { try? await Task.sleep(for: delay) }
+            received.append(notification)
+        }
+    }
+
+    private static let logger = Logger(label: "test.inbox")
+
+    private func bed(_ userID: Int64, _ date: Int) -> WebhookNotification {
+        WebhookNotification(userID: userID, appli: date % 2 == 0 ? 50 : 51, date: String(date))
+    }
+
+    private func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await !condition() {
+            guard ContinuousClock.now < deadline else { throw CancellationError() }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    @Test func eachUserGetsItsOwnInArrivalOrderAndUnknownUsersAreDropped() async throws {
+        let alice = Recipient(userID: 1)
+        let bob = Recipient(userID: 2)
+        let unbound = Recipient(userID: nil)
+        let inbox = WebhookInbox(workers: [alice, bob, unbound], logger: Self.logger)
+        for (user, date) in [(1, 10), (2, 20), (99, 30), (1, 11), (2, 21), (1, 12)] {
+            inbox.submit(bed(Int64(user), date))
+        }
+        let running = Task { try await inbox.run() }
+        defer { running.cancel() }
+        try await waitUntil {
+            let counts = (await alice.received.count, await bob.received.count)
+            return counts == (3, 2)
+        }
+        #expect(await alice.received.map(\.date) == ["10", "11", "12"])
+        #expect(await bob.received.map(\.date) == ["20", "21"])
+        #expect(await unbound.received.isEmpty)
+    }
+
+    @Test func aGracefulShutdownStillDeliversWhatIsQueued() async throws {
+        let alice = Recipient(userID: 1, delay: .milliseconds(20))
+        let inbox = WebhookInbox(workers: [alice], logger: Self.logger)
+        try await testGracefulShutdown { trigger in
+            let running = Task { try await inbox.run() }
+            for date in 0..<5 { inbox.submit(bed(1, date)) }
+            try await waitUntil { await !alice.received.isEmpty }
+            trigger.triggerGracefulShutdown()
+            try await running.value
+        }
+        #expect(await alice.received.map(\.date) == ["0", "1", "2", "3", "4"])
+    }
+
+    @Test func aFullQueueKeepsTheNewest() async throws {
+        let alice = Recipient(userID: 1)
+        let inbox = WebhookInbox(workers: [alice], logger: Self.logger, capacity: 3)
+        for date in 0..<5 { inbox.submit(bed(1, date)) }
+        let running = Task { try await inbox.run() }
+        defer { running.cancel() }
+        try await waitUntil { await alice.received.count == 3 }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(await alice.received.map(\.date) == ["2", "3", "4"])
+    }
+}
