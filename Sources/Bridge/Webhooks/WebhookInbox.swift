@@ -27,16 +27,16 @@ public struct WebhookInbox: Service {
 
     /// Delivers queued notifications until graceful shutdown; what is queued by then is still delivered.
     public func run() async throws {
-        // A graceful shutdown ends the stream (what is queued is still delivered). `cancelOnGracefulShutdown()`
-        // would merge every notification with the shutdown signal: an eighth of a burst's CPU time.
-        try await withGracefulShutdownHandler {
-            try await deliver()
+        // Not `cancelOnGracefulShutdown()`: it merges every notification with the shutdown signal (an eighth of
+        // a burst's CPU time) and drops what is still queued.
+        await withGracefulShutdownHandler {
+            await deliver()
         } onGracefulShutdown: { [continuation] in
             continuation.finish()
         }
     }
 
-    private func deliver() async throws {
+    private func deliver() async {
         var byUser: [Int64: any WebhookRecipient] = [:]
         for await notification in stream {
             var worker = byUser[notification.userID]
