@@ -47,15 +47,25 @@ extension HTTPConnectionHandler {
             respond(context: context, head: head, .text(.badRequest, "malformed notification: \(error)\n"))
             return
         }
-        // Queued before the answer (`onNotification` only enqueues, so nothing downstream can delay the reply):
-        // a sender that waits for each answer may send the next event on another connection, served by another
-        // event loop, and that one must not overtake this one (in_bed ON, then OFF, applied the other way round).
-        environment.onNotification(notification)
-        respond(context: context, head: head, .json(.ok, #"{"status":0}"#))
         environment.logger.info(
             "webhook notification received",
             metadata: ["webhook.appli": "\(notification.appli)", "webhook.userid": "\(notification.userID)"])
+        // Queued before the answer, so a sender that waits for each answer and sends the next event on another
+        // connection (another event loop) cannot overtake this one (in_bed ON, then OFF, applied the other way
+        // round). Answered once the bridge has applied it, or after `answerDeadline` at the latest: a crash
+        // before it is applied leaves it unanswered, so Withings sends it again, and a burst cannot run ahead of
+        // the bridge by more than one event per connection.
+        let applied = context.eventLoop.makePromise(of: Void.self)
+        environment.onNotification(notification) { applied.succeed() }
+        let deadline = context.eventLoop.scheduleTask(in: Self.answerDeadline) { applied.succeed() }
+        applied.futureResult.assumeIsolated().whenSuccess {
+            deadline.cancel()
+            self.respond(context: context, head: head, .json(.ok, #"{"status":0}"#))
+        }
     }
+
+    /// The longest a notification's 200 waits for the bridge to apply it; Withings allows 2 s.
+    static let answerDeadline = TimeAmount.seconds(1)
 
     private func answerOAuthCallback(context: ChannelHandlerContext, head: HTTPRequestHead, query: [String: String]) {
         if let error = query["error"] {

@@ -22,13 +22,13 @@ public final class WebhookHTTPServer: Service, Sendable {
     /// Creates a server; nothing is bound until `bind()` or `run()`.
     ///
     /// - Parameters:
-    ///   - onNotification: called with each valid notification just before its 200 is written; must return quickly
-    ///     (hand the value to a queue or stream).
+    ///   - onNotification: called with each valid notification and `applied`; must return quickly (hand both to a
+    ///     queue). The 200 is written when `applied` is called (from any thread), or after one second at the latest.
     ///   - onOAuthCallback: called with `code` and `state` of the OAuth redirect; its outcome is shown in the browser.
     public init(
         configuration: WebhookServerConfiguration, logger: Logger,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        onNotification: @escaping @Sendable (WebhookNotification) -> Void,
+        onNotification: @escaping @Sendable (WebhookNotification, _ applied: @escaping @Sendable () -> Void) -> Void,
         onOAuthCallback: @escaping @Sendable (String, String) async -> OAuthCallbackOutcome
     ) {
         self.configuration = configuration

@@ -12,8 +12,8 @@ struct WebhookHandlerEnvironment: Sendable {
     let requestTimeout: TimeAmount
     /// Whether keep-alive is honoured.
     let keepAlive: Bool
-    /// Receives parsed notifications after the 200 is written.
-    let onNotification: @Sendable (WebhookNotification) -> Void
+    /// Receives parsed notifications and a callback to call once each is applied (its 200 waits for it).
+    let onNotification: @Sendable (WebhookNotification, _ applied: @escaping @Sendable () -> Void) -> Void
     /// Handles `code`/`state` from the OAuth redirect.
     let onOAuthCallback: @Sendable (String, String) async -> OAuthCallbackOutcome
     /// The open connections, told when one is answering a request (and so must not be evicted).

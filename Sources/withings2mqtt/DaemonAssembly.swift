@@ -91,7 +91,7 @@ struct DaemonAssembly {
                 configuration: WebhookServerConfiguration(
                     host: configuration.webhook.listenHost, port: configuration.webhook.listenPort, secret: secret),
                 logger: logger,
-                onNotification: { inbox.submit($0) },
+                onNotification: { inbox.submit($0, applied: $1) },
                 onOAuthCallback: { code, state in
                     await OAuthCallback.complete(code: code, state: state, authorizer: authorizer, workers: allWorkers)
                 })

@@ -16,10 +16,12 @@ final class ServerHarness: Sendable {
     private let serviceGroup: ServiceGroup
     private let runTask: Task<Void, any Error>
 
-    /// Starts a server with `configure` applied to a loopback configuration on port 0.
+    /// Starts a server with `configure` applied to a loopback configuration on port 0; each notification is
+    /// reported applied after `applyDelay` (nil: never).
     init(
         outcome: OAuthCallbackOutcome = .success(message: "Account alice is linked to Withings user 42."),
         oauthDelay: Duration = .zero,
+        applyDelay: Duration? = .zero,
         configure: (inout WebhookServerConfiguration) -> Void = { _ in }
     ) async throws {
         var configuration = WebhookServerConfiguration(host: "127.0.0.1", port: 0, secret: Self.secret)
@@ -29,7 +31,16 @@ final class ServerHarness: Sendable {
         self.recorder = recorder
         let server = WebhookHTTPServer(
             configuration: configuration, logger: logger,
-            onNotification: { notification in recorder.notifications.withLock { $0.append(notification) } },
+            onNotification: { notification, applied in
+                recorder.notifications.withLock { $0.append(notification) }
+                // nil: the bridge never reports the notification applied (the answer's deadline decides).
+                guard let applyDelay else { return }
+                if applyDelay == .zero { return applied() }
+                Task {
+                    try? await Task.sleep(for: applyDelay)
+                    applied()
+                }
+            },
             onOAuthCallback: { code, state in
                 recorder.oauthCalls.withLock { $0.append("\(code) \(state)") }
                 try? await Task.sleep(for: oauthDelay)

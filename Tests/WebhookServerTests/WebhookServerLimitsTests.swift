@@ -131,7 +131,7 @@ import WebhookServer
         var reuse = WebhookServerConfiguration(host: "127.0.0.1", port: port, secret: ServerHarness.secret)
         reuse.requestTimeout = .seconds(1)
         let successor = WebhookHTTPServer(
-            configuration: reuse, logger: Logger(label: "successor"), onNotification: { _ in },
+            configuration: reuse, logger: Logger(label: "successor"), onNotification: { _, _ in },
             onOAuthCallback: { _, _ in .failure(message: "unused") })
         let rebound = (try? await successor.bind()) != nil
         if !rebound { print("port \(port) was taken by another test before it could be bound again") }

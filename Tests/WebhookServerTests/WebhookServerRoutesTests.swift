@@ -45,6 +45,29 @@ import WithingsAPI
         try await harness.stop()
     }
 
+    @Test func theAnswerWaitsUntilTheNotificationIsApplied() async throws {
+        // Answered after the bridge applied it: a crash before that leaves it unanswered (Withings sends it again).
+        let harness = try await ServerHarness(applyDelay: .milliseconds(300))
+        let started = ContinuousClock.now
+        let response = try await CurlClient.run(["--data", "userid=1&appli=50&date=1700000000", harness.webhookURL])
+        let waited = ContinuousClock.now - started
+        #expect(response.status == 200)
+        #expect(waited >= .milliseconds(300), "answered after \(waited), before the notification was applied")
+        try await harness.stop()
+    }
+
+    @Test func aNotificationNeverReportedAppliedIsStillAnsweredInTime() async throws {
+        let harness = try await ServerHarness(applyDelay: nil)
+        let started = ContinuousClock.now
+        let response = try await CurlClient.run(["--data", "userid=1&appli=51&date=1700000001", harness.webhookURL])
+        let waited = ContinuousClock.now - started
+        #expect(response.status == 200)
+        #expect(response.body == #"{"status":0}"#)
+        // The deadline is one second; Withings gives up after two.
+        #expect(waited >= .milliseconds(900) && waited < .seconds(5), "answered after \(waited)")
+        try await harness.stop()
+    }
+
     @Test func wrongSecretOrUnknownPathIs404() async throws {
         let harness = try await ServerHarness()
         for path in ["/webhook/not-the-secret", "/webhook/", "/", "/api/webhook/\(ServerHarness.secret)"] {

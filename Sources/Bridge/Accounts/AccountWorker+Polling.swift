@@ -218,10 +218,11 @@ extension AccountWorker {
     }
 
     /// Saves a bed event: only the bed states change, so the stored values are not rebuilt from the snapshot
-    /// (values merged by a poll still in flight are saved with their cursor when it ends).
-    func persistBed() {
+    /// (values merged by a poll still in flight are saved with their cursor when it ends). `written` is called
+    /// once the event is on disk.
+    func persistBed(written: @escaping @Sendable () -> Void) {
         state.bed = snapshot.bed
         state.bedByDevice = snapshot.bedByDevice
-        stateWriter.submit(state)
+        stateWriter.submit(state, written: written)
     }
 }

@@ -64,8 +64,11 @@ extension AccountWorker {
         await deps.publisher.apply([message])
     }
 
-    /// Records a bed event and publishes `in_bed` (and the mat's own `in_bed_<mat>`) before anything else.
-    func applyBedEvent(_ notification: WebhookNotification, receivedAt: Int64) async {
+    /// Records a bed event and publishes `in_bed` (and the mat's own `in_bed_<mat>`) before anything else;
+    /// `saved` is called once the event is in the state file.
+    func applyBedEvent(
+        _ notification: WebhookNotification, receivedAt: Int64, saved: @escaping @Sendable () -> Void
+    ) async {
         let eventDate = notification.date.flatMap { Int64($0) } ?? notification.startDate ?? receivedAt
         let device = notification.deviceID.flatMap { $0.isEmpty ? nil : $0 }
         let bed = BedState(
@@ -86,7 +89,7 @@ extension AccountWorker {
         messages.append(deps.events.message(deps.events.bed(bed), account: identity))
         await deps.publisher.apply(messages)
         logger.info("bed event", metadata: ["bed.in": "\(bed.inBed)", "bed.device": "\(bed.deviceID ?? "-")"])
-        persistBed()
+        persistBed(written: saved)
         await publishDiagnosticsThrottled()
     }
 

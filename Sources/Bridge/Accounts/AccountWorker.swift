@@ -178,13 +178,18 @@ public actor AccountWorker: Service {
     }
 
     /// Applies a webhook for this account: bed events publish at once; others schedule a refresh.
-    public func handle(_ notification: WebhookNotification) async {
+    ///
+    /// `saved` is called once nothing is lost if the bridge dies: for a bed event when it is in the state file
+    /// (Withings cannot send it again once answered), for others at once (the refresh they ask for is not saved;
+    /// a restart polls every category anyway).
+    public func handle(_ notification: WebhookNotification, saved: @escaping @Sendable () -> Void = {}) async {
         let now = deps.now()
         state.lastWebhook = now
         switch notification.appli {
         case 50, 51:
-            await applyBedEvent(notification, receivedAt: now)
+            await applyBedEvent(notification, receivedAt: now, saved: saved)
         default:
+            defer { saved() }
             let categories = DataCategory.refreshed(byAppli: notification.appli)
             logger.debug("webhook", metadata: ["webhook.appli": "\(notification.appli)"])
             if categories.isEmpty {

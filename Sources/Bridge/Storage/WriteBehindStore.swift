@@ -14,10 +14,12 @@ import Logging
 /// it: the paced bed-event p50 went from 1.0 to 1.6 ms (BENCHMARKS.md), and a burst of a thousand events wrote
 /// the file a thousand times. Dispatch's threads are not the cooperative pool's, and a burst coalesces.
 /// Values are written in submission order and never an older one after a newer; `flush()` waits for the last.
-/// A change that arrives while the file is idle is written at once; during a burst, at most every 50 ms.
+/// A change that arrives while the file is idle is written at once; during a burst, at most every 50 ms unless
+/// a caller waits for it (`submit(_:written:)`).
 public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     private struct Pending {
         var value: Value?
+        var written: [@Sendable () -> Void] = []
         var scheduled = false
     }
 
@@ -33,10 +35,12 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
         queue = DispatchQueue(label: "withings2mqtt.state-writer")
     }
 
-    /// Queues `value` to be written, replacing any value not yet written.
-    public func submit(_ value: Value) {
+    /// Queues `value` to be written, replacing any value not yet written. `written` is called on the writer's
+    /// queue once a value at least as new as this one is on disk (or its write failed and was logged).
+    public func submit(_ value: Value, written: (@Sendable () -> Void)? = nil) {
         let schedule = pending.withLock { pending in
             pending.value = value
+            if let written { pending.written.append(written) }
             defer { pending.scheduled = true }
             return !pending.scheduled
         }
@@ -51,30 +55,37 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     }
 
     private func drain() {
-        while let value = takeNext() {
+        while let (value, written) = takeNext() {
             do {
                 try store.save(value)
             } catch {
                 logger.error("cannot write the state file: \(error)")
             }
+            // A folded value is part of the newer one just written, so its callers are answered too.
+            for callback in written { callback() }
             // Values that came in during this write mean a burst: wait a little so the rest of it folds into one
             // write. Written back to back, a burst of bed events kept this thread encoding and fsyncing half
-            // of the time (perf, BENCHMARKS.md). A lone change is still written at once.
-            if pending.withLock({ $0.value != nil }) { usleep(Self.burstGapMicroseconds) }
+            // of the time (perf, BENCHMARKS.md). A lone change is still written at once, and so is a value a
+            // caller waits for (a webhook's answer waits for its bed event to be on disk): such callers are one
+            // per connection at most, so the writes they ask for cannot run away.
+            if pending.withLock({ $0.value != nil && $0.written.isEmpty }) { usleep(Self.burstGapMicroseconds) }
         }
     }
 
     /// The pause between two writes of a burst.
     static var burstGapMicroseconds: UInt32 { 50_000 }
 
-    private func takeNext() -> Value? {
+    private func takeNext() -> (Value, [@Sendable () -> Void])? {
         pending.withLock { pending in
             guard let value = pending.value else {
                 pending.scheduled = false
                 return nil
             }
-            pending.value = nil
-            return value
+            defer {
+                pending.value = nil
+                pending.written = []
+            }
+            return (value, pending.written)
         }
     }
 }

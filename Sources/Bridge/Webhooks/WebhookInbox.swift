@@ -8,9 +8,14 @@ import WithingsAPI
 /// One ordered queue, so a bed-in quickly followed by a bed-out can never be applied the other way round.
 /// Unknown user ids are logged and dropped.
 public struct WebhookInbox: Service {
+    private struct Delivery: Sendable {
+        let notification: WebhookNotification
+        let applied: @Sendable () -> Void
+    }
+
     private let workers: [any WebhookRecipient]
-    private let stream: AsyncStream<WebhookNotification>
-    private let continuation: AsyncStream<WebhookNotification>.Continuation
+    private let stream: AsyncStream<Delivery>
+    private let continuation: AsyncStream<Delivery>.Continuation
     private let logger: Logger
 
     /// Creates a router over the workers; `capacity` bounds the queue (the newest are kept).
@@ -20,9 +25,11 @@ public struct WebhookInbox: Service {
         (stream, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(capacity))
     }
 
-    /// Queues a notification; returns at once (called on the HTTP server's event loop).
-    public func submit(_ notification: WebhookNotification) {
-        continuation.yield(notification)
+    /// Queues a notification; returns at once (called on the HTTP server's event loop). `applied` is called once
+    /// its worker has applied and saved it (or it was dropped for an unknown user); not for one dropped from a
+    /// full queue.
+    public func submit(_ notification: WebhookNotification, applied: @escaping @Sendable () -> Void = {}) {
+        continuation.yield(Delivery(notification: notification, applied: applied))
     }
 
     /// Delivers queued notifications until graceful shutdown; what is queued by then is still delivered.
@@ -38,7 +45,8 @@ public struct WebhookInbox: Service {
 
     private func deliver() async {
         var byUser: [Int64: any WebhookRecipient] = [:]
-        for await notification in stream {
+        for await delivery in stream {
+            let notification = delivery.notification
             var worker = byUser[notification.userID]
             if worker == nil {
                 byUser = await lookup()
@@ -48,9 +56,10 @@ public struct WebhookInbox: Service {
                 logger.warning(
                     "webhook for an unknown Withings user dropped",
                     metadata: ["webhook.userid": "\(notification.userID)", "webhook.appli": "\(notification.appli)"])
+                delivery.applied()
                 continue
             }
-            await worker.handle(notification)
+            await worker.handle(notification, saved: delivery.applied)
         }
     }
 

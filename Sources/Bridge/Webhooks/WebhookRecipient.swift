@@ -4,8 +4,8 @@ import WithingsAPI
 public protocol WebhookRecipient: Sendable {
     /// The Withings user bound to the account, once authorised.
     var userID: Int64? { get async }
-    /// Applies one notification for this account.
-    func handle(_ notification: WebhookNotification) async
+    /// Applies one notification for this account; `saved` is called once a crash can no longer lose it.
+    func handle(_ notification: WebhookNotification, saved: @escaping @Sendable () -> Void) async
 }
 
 extension AccountWorker: WebhookRecipient {}

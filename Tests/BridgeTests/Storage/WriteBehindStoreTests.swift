@@ -26,6 +26,25 @@ import Testing
         #expect(directoryListing(dir) == ["a.state.json"], "no temporary file is left behind")
     }
 
+    @Test func eachSubmissionHearsWhenAValueAtLeastAsNewIsOnDisk() async throws {
+        let dir = try makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let store = JSONFileStore<Counter>(file: AtomicFile(path: "\(dir)/w.state.json"))
+        let writer = WriteBehindStore(store: store, logger: Logger(label: "test"))
+        let onDisk = Locked<[Int: Int]>([:])
+        for value in 1...300 {
+            writer.submit(Counter(value: value)) {
+                let stored = (try? store.load())?.value ?? 0
+                onDisk.withLock { $0[value] = stored }
+            }
+        }
+        await writer.flush()
+        let seen = onDisk.withLock { $0 }
+        // Every submission was answered, and only once the file held it or a newer value (folded into one write).
+        #expect(seen.count == 300)
+        #expect(seen.allSatisfy { $0.value >= $0.key }, "\(seen.filter { $0.value < $0.key })")
+    }
+
     @Test func submitsFromManyTasksAllLandAndFlushWaitsForTheLast() async throws {
         let dir = try makeTemporaryDirectory()
         defer { removeTree(dir) }

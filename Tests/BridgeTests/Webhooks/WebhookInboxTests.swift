@@ -1,4 +1,5 @@
 import Bridge
+import Locking
 import Logging
 import ServiceLifecycle
 import ServiceLifecycleTestKit
@@ -11,15 +12,19 @@ import WithingsAPI
         let userID: Int64?
         let delay: Duration
         private(set) var received: [WebhookNotification] = []
+        /// How many were handled, readable without waiting for the actor.
+        nonisolated let handled = Locked(0)
 
         init(userID: Int64?, delay: Duration = .zero) {
             self.userID = userID
             self.delay = delay
         }
 
-        func handle(_ notification: WebhookNotification) async {
+        func handle(_ notification: WebhookNotification, saved: @escaping @Sendable () -> Void) async {
             if delay > .zero { try? await Task.sleep(for: delay) }
             received.append(notification)
+            handled.withLock { $0 += 1 }
+            saved()
         }
     }
 
@@ -67,6 +72,23 @@ import WithingsAPI
             try await running.value
         }
         #expect(await alice.received.map(\.date) == ["0", "1", "2", "3", "4"])
+    }
+
+    @Test func appliedIsReportedOnceTheWorkerSavedItAndForAnUnknownUser() async throws {
+        let alice = Recipient(userID: 1, delay: .milliseconds(20))
+        let inbox = WebhookInbox(workers: [alice], logger: Self.logger)
+        let reports = Locked<[String: Int]>([:])
+        for (user, date) in [(1, 1), (7, 2), (1, 3)] {
+            inbox.submit(bed(Int64(user), date)) {
+                let handled = alice.handled.withLock { $0 }
+                reports.withLock { $0[String(date)] = handled }
+            }
+        }
+        let running = Task { try await inbox.run() }
+        defer { running.cancel() }
+        try await waitUntil { reports.withLock { $0.count } == 3 }
+        // Each report comes once its own notification was handled and saved, and one for an unknown user too.
+        #expect(reports.withLock { $0 } == ["1": 1, "2": 1, "3": 2])
     }
 
     @Test func aFullQueueKeepsTheNewest() async throws {
