@@ -63,8 +63,9 @@ import WithingsAPI
         let waited = ContinuousClock.now - started
         #expect(response.status == 200)
         #expect(response.body == #"{"status":0}"#)
-        // The deadline is one second; Withings gives up after two.
-        #expect(waited >= .milliseconds(900) && waited < .seconds(5), "answered after \(waited)")
+        // The deadline is one second (Withings gives up after two). No upper bound here: a stalled test process
+        // would fail it; without the deadline curl's own 20 s limit ends the request without a 200.
+        #expect(waited >= .milliseconds(900), "answered after \(waited)")
         try await harness.stop()
     }
 

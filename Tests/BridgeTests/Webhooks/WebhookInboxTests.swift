@@ -34,8 +34,10 @@ import WithingsAPI
         WebhookNotification(userID: userID, appli: date % 2 == 0 ? 50 : 51, date: String(date))
     }
 
+    /// Polls `condition`; the generous limit only matters when something is broken (a loaded CI run once stalled
+    /// the whole test process for ten seconds).
     private func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while await !condition() {
             guard ContinuousClock.now < deadline else { throw CancellationError() }
             try await Task.sleep(for: .milliseconds(5))
