@@ -10,8 +10,6 @@ final class CurlResponseSink {
     private(set) var body: [UInt8] = []
     /// Whether the body went over `limit`; the write callback then fails the transfer.
     private(set) var overflowed = false
-    /// The announced body size of the current response, when it has one.
-    private var contentLength: Int?
 
     /// Creates a sink that accepts at most `limit` body bytes.
     init(limit: Int) {
@@ -24,7 +22,9 @@ final class CurlResponseSink {
             overflowed = true
             return false
         }
-        if body.isEmpty, let contentLength, contentLength <= limit {
+        if body.isEmpty, let contentLength = headers.value(of: "Content-Length").flatMap({ Int($0) }),
+            (0...limit).contains(contentLength)
+        {
             // One allocation of the announced size: grown by doubling, a 9 MB getmeas answer briefly held its
             // old and new buffers at once (the decade's peak RSS, BENCHMARKS.md).
             body.reserveCapacity(contentLength)
@@ -39,7 +39,6 @@ final class CurlResponseSink {
         if line.hasPrefix("HTTP/") {
             // A status line starts a new block: drop the headers of an interim or redirect response.
             headers.removeAll()
-            contentLength = nil
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }
@@ -47,7 +46,6 @@ final class CurlResponseSink {
         let value = String(line[line.index(after: colon)...]).trimmingWhitespace()
         guard !name.isEmpty else { return }
         headers.append(TransportHeader(name, value))
-        if name.lowercased() == "content-length" { contentLength = Int(value).flatMap { $0 >= 0 ? $0 : nil } }
     }
 }
 

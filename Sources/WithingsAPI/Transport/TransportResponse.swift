@@ -16,7 +16,14 @@ public struct TransportResponse: Sendable, Equatable {
 
     /// The first header value with this name, compared case-insensitively.
     public func header(_ name: String) -> String? {
+        headers.value(of: name)
+    }
+}
+
+extension [TransportHeader] {
+    /// The first value of the header with this name, compared case-insensitively.
+    public func value(of name: String) -> String? {
         let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        return first { $0.name.lowercased() == wanted }?.value
     }
 }
