@@ -182,7 +182,7 @@ public actor AccountWorker: Service {
     /// `saved` is called once nothing is lost if the bridge dies: for a bed event when it is in the state file
     /// (Withings cannot send it again once answered), for others at once (the refresh they ask for is not saved;
     /// a restart polls every category anyway).
-    public func handle(_ notification: WebhookNotification, saved: @escaping @Sendable () -> Void = {}) async {
+    public func handle(_ notification: WebhookNotification, saved: @escaping @Sendable () -> Void) async {
         let now = deps.now()
         state.lastWebhook = now
         switch notification.appli {

@@ -26,14 +26,6 @@ struct MQTTSessionServiceTests {
         .message(MQTTMessage(topic: topic, string: #"{"unique_id":"x"}"#))
     }
 
-    private static func eventually(_ condition: () async -> Bool) async -> Bool {
-        for _ in 0..<2_000 {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return false
-    }
-
     @Test func aRetainedConfigArrivingLateButBeforeTheFirstCyclesEndIsStillSwept() async {
         let connection = FakeMQTTConnection()
         let publisher = StatePublisher()
@@ -46,7 +38,7 @@ struct MQTTSessionServiceTests {
         await connection.send(Self.retained(Self.stale))
         await publisher.set("homeassistant/sensor/withings2mqtt_1/weight/config", "{}", force: true)
         await barrier.arrive()
-        let cleared = await Self.eventually {
+        let cleared = await eventually {
             connection.published.contains { $0.topic == Self.stale && $0.payload.isEmpty && $0.retain }
         }
         #expect(cleared, "published: \(connection.published.map { "\($0.topic)=\($0.payloadString)" })")
@@ -67,7 +59,7 @@ struct MQTTSessionServiceTests {
         await connection.send(Self.retained(Self.stale))
         try? await Task.sleep(for: .milliseconds(100))
         #expect(!connection.published.contains { $0.topic == Self.stale })
-        #expect(await Self.eventually { connection.published.contains { $0.topic == Self.stale } })
+        #expect(await eventually { connection.published.contains { $0.topic == Self.stale } })
         await connection.finish()
         _ = await run
     }
@@ -80,7 +72,7 @@ struct MQTTSessionServiceTests {
         async let run: Void? = try? await service.run()
         await connection.send(.connected)
         await connection.send(.message(MQTTMessage(topic: Self.stale, string: "{}", retain: false)))
-        #expect(await Self.eventually { !connection.filters.contains("homeassistant/+/+/+/config") })
+        #expect(await eventually { !connection.filters.contains("homeassistant/+/+/+/config") })
         try? await Task.sleep(for: .milliseconds(50))
         #expect(!connection.published.contains { $0.topic == Self.stale })
         await connection.finish()
@@ -97,7 +89,7 @@ struct MQTTSessionServiceTests {
         await publisher.event("events/slow", "first")
         for index in 0..<1_000 { await publisher.event("events", "\(index)") }
         await publisher.set("w2m/alice/in_bed", "ON")
-        let streamed = await Self.eventually {
+        let streamed = await eventually {
             connection.published.contains { $0.topic == "w2m/alice/in_bed" }
                 && connection.published.filter { $0.topic == "events" }.count == 1_000
         }
@@ -117,7 +109,7 @@ struct MQTTSessionServiceTests {
             await publisher.set("w2m/alice/in_bed", "\(index)")
             if index % 7 == 0 { await Task.yield() }
         }
-        let done = await Self.eventually { connection.published.last?.payloadString == "1999" }
+        let done = await eventually { connection.published.last?.payloadString == "1999" }
         let sent = connection.published.filter { $0.topic == "w2m/alice/in_bed" }.compactMap { Int($0.payloadString) }
         #expect(done)
         #expect(sent == sent.sorted(), "out of order: \(sent)")

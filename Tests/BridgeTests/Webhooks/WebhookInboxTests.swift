@@ -34,15 +34,9 @@ import WithingsAPI
         WebhookNotification(userID: userID, appli: date % 2 == 0 ? 50 : 51, date: String(date))
     }
 
-    /// Polls `condition`; the generous limit only matters when something is broken (a loaded CI run once stalled
-    /// the whole test process for ten seconds).
-    private func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while await !condition() {
-            guard ContinuousClock.now < deadline else { throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-    }
+    /// Polls for at least a minute: the generous limit only matters when something is broken (a loaded CI run
+    /// once stalled the whole test process for ten seconds).
+    private static let polls = 12_000
 
     @Test func eachUserGetsItsOwnInArrivalOrderAndUnknownUsersAreDropped() async throws {
         let alice = Recipient(userID: 1)
@@ -54,10 +48,11 @@ import WithingsAPI
         }
         let running = Task { try await inbox.run() }
         defer { running.cancel() }
-        try await waitUntil {
-            let counts = (await alice.received.count, await bob.received.count)
-            return counts == (3, 2)
-        }
+        try #require(
+            await eventually(polls: Self.polls) {
+                let counts = (await alice.received.count, await bob.received.count)
+                return counts == (3, 2)
+            })
         #expect(await alice.received.map(\.date) == ["10", "11", "12"])
         #expect(await bob.received.map(\.date) == ["20", "21"])
         #expect(await unbound.received.isEmpty)
@@ -69,7 +64,7 @@ import WithingsAPI
         try await testGracefulShutdown { trigger in
             let running = Task { try await inbox.run() }
             for date in 0..<5 { inbox.submit(bed(1, date)) }
-            try await waitUntil { await !alice.received.isEmpty }
+            try #require(await eventually(polls: Self.polls) { await !alice.received.isEmpty })
             trigger.triggerGracefulShutdown()
             try await running.value
         }
@@ -88,7 +83,7 @@ import WithingsAPI
         }
         let running = Task { try await inbox.run() }
         defer { running.cancel() }
-        try await waitUntil { reports.withLock { $0.count } == 3 }
+        try #require(await eventually(polls: Self.polls) { reports.withLock { $0.count } == 3 })
         // Each report comes once its own notification was handled and saved, and one for an unknown user too.
         #expect(reports.withLock { $0 } == ["1": 1, "2": 1, "3": 2])
     }
@@ -99,7 +94,7 @@ import WithingsAPI
         for date in 0..<5 { inbox.submit(bed(1, date)) }
         let running = Task { try await inbox.run() }
         defer { running.cancel() }
-        try await waitUntil { await alice.received.count == 3 }
+        try #require(await eventually(polls: Self.polls) { await alice.received.count == 3 })
         try await Task.sleep(for: .milliseconds(50))
         #expect(await alice.received.map(\.date) == ["2", "3", "4"])
     }
