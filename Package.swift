@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
-        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     ],
     targets: [
         // One lock type for the whole project, visible to ThreadSanitizer.
@@ -26,10 +25,12 @@ let package = Package(
         .target(name: "WithingsAPI", swiftSettings: strict),
         // Pure core: entity catalog, topic layout, discovery and state payloads.
         .target(name: "MQTTDiscovery", dependencies: ["WithingsAPI"], swiftSettings: strict),
+        // libyaml, the C parser the configuration is read with (Yams' Swift layer needs the full Foundation).
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // YAML configuration: decoding, defaults, validation, masking.
         .target(
             name: "ConfigFile",
-            dependencies: ["WithingsAPI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["WithingsAPI", "CYAML"],
             swiftSettings: strict
         ),
         // The daemon's services: per-account workers, stores in state_dir, diagnostics.

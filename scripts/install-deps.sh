@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a fresh Debian 12 machine lacks for building, testing and the demo.
 set -euo pipefail
-packages=(libmosquitto-dev libcurl4-openssl-dev mosquitto mosquitto-clients pkg-config curl)
+packages=(libmosquitto-dev libcurl4-openssl-dev libyaml-dev mosquitto mosquitto-clients pkg-config curl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

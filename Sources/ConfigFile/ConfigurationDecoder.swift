@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the YAML tree into a `DecodedConfiguration`: types, unknown keys and required keys.
 struct ConfigurationDecoder {
     /// Where problems go.
@@ -12,14 +10,14 @@ struct ConfigurationDecoder {
     }
 
     /// Decodes the document's root (nil for an empty file); nil when the root is not a mapping at all.
-    func decode(_ root: Node?) -> DecodedConfiguration? {
+    func decode(_ root: YAMLNode?) -> DecodedConfiguration? {
         let empty = Configuration.Withings(clientID: "", clientSecret: "", redirectURI: "")
         var decoded = DecodedConfiguration(configuration: Configuration(withings: empty, accounts: []))
-        if let root, !YAMLValueReader.isNull(root) {
-            guard case .mapping = root else {
+        if let root, !root.isNull {
+            guard case .mapping = root.content else {
                 collector.problem(
                     ConfigurationProblem(
-                        keyPath: nil, line: root.mark?.line,
+                        keyPath: nil, line: root.line,
                         message: "the file must be a YAML mapping with sections like mqtt:, withings: and accounts:, "
                             + "got \(YAMLValueReader.describe(root))"))
                 return nil
@@ -88,13 +86,13 @@ struct ConfigurationDecoder {
         decoded.configuration.withings = withings
     }
 
-    private func decodeAccounts(_ node: Node?) -> [Configuration.Account] {
+    private func decodeAccounts(_ node: YAMLNode?) -> [Configuration.Account] {
         let example = "e.g. accounts: [{name: alice}]"
-        guard let node, !YAMLValueReader.isNull(node) else {
+        guard let node, !node.isNull else {
             collector.problem("accounts", "missing; at least one account is required, \(example)")
             return []
         }
-        guard case .sequence(let items) = node else {
+        guard case .sequence(let items) = node.content else {
             collector.problem(
                 "accounts", "expected a list of accounts, got \(YAMLValueReader.describe(node)); \(example)")
             return []
@@ -105,11 +103,11 @@ struct ConfigurationDecoder {
         var accounts: [Configuration.Account] = []
         for (index, item) in items.enumerated() {
             let path = "accounts[\(index)]"
-            collector.lines[path] = item.mark?.line
+            collector.lines[path] = item.line
             // `- alice` is shorthand for `- name: alice`.
-            if case .scalar(let scalar) = item {
-                collector.lines["\(path).name"] = item.mark?.line
-                accounts.append(Configuration.Account(name: scalar.string))
+            if let name = item.text {
+                collector.lines["\(path).name"] = item.line
+                accounts.append(Configuration.Account(name: name))
                 continue
             }
             guard let section = reader.section(item, at: path, keys: ConfigurationSchema.account) else { continue }

@@ -1,5 +1,4 @@
-import Foundation
-import Yams
+import FoundationEssentials
 
 /// Reads, completes and validates the YAML configuration.
 ///
@@ -34,7 +33,7 @@ public struct ConfigurationLoader: Sendable {
                 ])
         case nil:
             guard let data = FileManager.default.contents(atPath: path),
-                let decoded = String(data: data, encoding: .utf8)
+                let decoded = String(validating: data, as: UTF8.self)
             else {
                 throw ConfigurationError(
                     path: path,
@@ -44,8 +43,7 @@ public struct ConfigurationLoader: Sendable {
             }
             text = decoded
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        return try load(yaml: text, baseDirectory: directory.isEmpty ? "." : directory, path: path)
+        return try load(yaml: text, baseDirectory: Self.directory(of: path), path: path)
     }
 
     /// Loads YAML text; relative file paths are resolved against `baseDirectory`.
@@ -53,9 +51,9 @@ public struct ConfigurationLoader: Sendable {
         yaml: String, baseDirectory: String, path: String? = nil
     ) throws(ConfigurationError) -> LoadedConfiguration {
         let collector = ProblemCollector()
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLComposer.compose(yaml)
         } catch {
             throw ConfigurationError(path: path, problems: [Self.syntaxProblem(error)])
         }
@@ -94,25 +92,25 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
+    // `/etc/w2m/config.yaml` → `/etc/w2m`, `config.yaml` → `.`, `/config.yaml` → `/`.
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
     /// A YAML syntax error as one problem with line and column; the offending text is never quoted (it may be a secret).
-    static func syntaxProblem(_ error: any Error) -> ConfigurationProblem {
-        guard let yamlError = error as? YamlError else {
-            return ConfigurationProblem(keyPath: nil, message: "the file is not valid YAML")
-        }
-        switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return ConfigurationProblem(
-                keyPath: nil, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.joined(separator: ", ")
-            return ConfigurationProblem(
-                keyPath: nil, line: context.mark.line,
-                message: "the key \(names) appears twice in the same section; keep only one")
-        case .reader(let problem, _, _, _):
-            return ConfigurationProblem(keyPath: nil, message: "the file cannot be read as YAML text: \(problem)")
-        default:
-            return ConfigurationProblem(keyPath: nil, message: "the file is not valid YAML")
+    static func syntaxProblem(_ error: YAMLSyntaxError) -> ConfigurationProblem {
+        switch error.kind {
+        case .syntax:
+            ConfigurationProblem(
+                keyPath: nil, line: error.line, column: error.column, message: "YAML syntax error: \(error.problem)")
+        case .duplicatedKey(let key):
+            ConfigurationProblem(
+                keyPath: nil, line: error.line,
+                message: "the key \(key) appears twice in the same section; keep only one")
+        case .encoding:
+            ConfigurationProblem(keyPath: nil, message: "the file cannot be read as YAML text: \(error.problem)")
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ConfigurationValidator {
     /// Checks `webhook:`: the public URL when enabled, and the secret's shape.

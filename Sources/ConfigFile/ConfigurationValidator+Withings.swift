@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ConfigurationValidator {
     /// Checks `withings:`: required values, URLs and the rate limit.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Checks the meaning of decoded values (ranges, formats, combinations); every finding goes to the collector.
 struct ConfigurationValidator {
@@ -66,7 +66,6 @@ struct ConfigurationValidator {
     /// Whether the zone exists in the system's time zone database.
     static func isKnownTimeZone(_ identifier: String) -> Bool {
         guard !identifier.isEmpty, !identifier.contains(".."), !identifier.hasPrefix("/") else { return false }
-        if FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/\(identifier)") { return true }
-        return TimeZone(identifier: identifier) != nil && TimeZone.knownTimeZoneIdentifiers.contains(identifier)
+        return FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/\(identifier)")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads secret and certificate files, turning failures into short reasons a user can act on.
 enum SecretFileReader {
@@ -38,9 +38,9 @@ enum SecretFileReader {
 
     /// Nil when `path` is a readable regular file, else why not.
     static func checkReadable(_ path: String) -> Failure? {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue { return .directory }
+        if isDirectory { return .directory }
         return FileManager.default.isReadableFile(atPath: path) ? nil : .unreadable
     }
 

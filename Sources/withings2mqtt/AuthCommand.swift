@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bridge
 import ConfigFile
-import Foundation
+import FoundationEssentials
 import WithingsAPI
 
 /// `withings2mqtt auth`: links an account to a Withings login and stores its tokens.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConfigFile
-import Foundation
+import FoundationEssentials
 
 /// The `--config` option shared by every subcommand, and loading with clear errors.
 struct ConfigOptions: ParsableArguments {

@@ -1,7 +1,8 @@
 import Bridge
 import ConfigFile
 import CurlTransport
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import MQTTDiscovery
 import MosquittoClient

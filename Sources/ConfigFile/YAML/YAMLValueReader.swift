@@ -1,34 +1,31 @@
-import Yams
-
 /// Turns YAML nodes into typed values; wrong types become problems (the value keeps its default).
 struct YAMLValueReader {
     /// Where problems and key lines go.
     let collector: ProblemCollector
 
     /// Reads a mapping, reporting unknown keys (with a suggestion) and non-text keys; null reads as empty.
-    func section(_ node: Node?, at path: String, keys: [String]) -> YAMLSection? {
-        guard let node, !Self.isNull(node) else { return YAMLSection(path: path, entries: [:]) }
-        guard case .mapping(let mapping) = node else {
+    func section(_ node: YAMLNode?, at path: String, keys: [String]) -> YAMLSection? {
+        guard let node, !node.isNull else { return YAMLSection(path: path, entries: [:]) }
+        guard case .mapping(let mapping) = node.content else {
             collector.problem(path.isEmpty ? nil : path, "expected a section of keys, got \(Self.describe(node))")
             return nil
         }
-        var entries: [String: Node] = [:]
+        var entries: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
-            guard case .scalar(let keyScalar) = keyNode else {
+            guard let key = keyNode.text else {
                 collector.problem(
                     ConfigurationProblem(
-                        keyPath: path.isEmpty ? nil : path, line: keyNode.mark?.line,
+                        keyPath: path.isEmpty ? nil : path, line: keyNode.line,
                         message: "keys must be plain words, got \(Self.describe(keyNode))"))
                 continue
             }
-            let key = keyScalar.string
             let keyPath = YAMLSection.join(path, key)
-            collector.lines[keyPath] = keyNode.mark?.line
+            collector.lines[keyPath] = keyNode.line
             guard keys.contains(key) else {
                 collector.problem(keyPath, unknownKeyMessage(key, in: path, allowed: keys))
                 continue
             }
-            guard !Self.isNull(value) else { continue }
+            guard !value.isNull else { continue }
             collector.explicitKeys.insert(keyPath)
             entries[key] = value
         }
@@ -38,20 +35,17 @@ struct YAMLValueReader {
     /// A text value; any scalar is accepted as text (`client_id: 12345` is the text "12345").
     func string(_ section: YAMLSection, _ key: String, secret: Bool = false) -> String? {
         guard let node = section[key] else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let text = node.text else {
             collector.problem(section.keyPath(key), "expected a text value, got \(Self.describe(node, secret: secret))")
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A whole number; quoted digits are accepted too.
     func int(_ section: YAMLSection, _ key: String, allowed: String) -> Int? {
         guard let node = section[key] else { return nil }
-        if case .scalar(let scalar) = node {
-            if let value = Int(scalar.string.trimmingSpaces) { return value }
-            if scalar.style == .plain, let value = node.int { return value }
-        }
+        if let value = node.text.flatMap({ Int($0.trimmingSpaces) }) ?? node.integer { return value }
         collector.problem(section.keyPath(key), "\(Self.describe(node)) is not a whole number; allowed: \(allowed)")
         return nil
     }
@@ -59,8 +53,8 @@ struct YAMLValueReader {
     /// `true` or `false` (YAML's yes/no/on/off too, quoted or not).
     func bool(_ section: YAMLSection, _ key: String) -> Bool? {
         guard let node = section[key] else { return nil }
-        if case .scalar(let scalar) = node {
-            switch scalar.string.lowercased() {
+        if let text = node.text {
+            switch text.lowercased() {
             case "true", "yes", "on": return true
             case "false", "no", "off": return false
             default: break
@@ -73,11 +67,11 @@ struct YAMLValueReader {
     /// One of a fixed list of words, compared case-insensitively.
     func choice(_ section: YAMLSection, _ key: String, allowed: [String]) -> String? {
         guard let node = section[key] else { return nil }
-        if case .scalar(let scalar) = node, let match = allowed.first(where: { $0 == scalar.string.lowercased() }) {
+        if let text = node.text, let match = allowed.first(where: { $0 == text.lowercased() }) {
             return match
         }
         var message = "\(Self.describe(node)) is not allowed; allowed: \(allowed.joined(separator: ", "))"
-        if case .scalar(let scalar) = node, let guess = KeySuggestion.closest(to: scalar.string, among: allowed) {
+        if let text = node.text, let guess = KeySuggestion.closest(to: text, among: allowed) {
             message += " (did you mean \(guess)?)"
         }
         collector.problem(section.keyPath(key), message)
@@ -87,26 +81,19 @@ struct YAMLValueReader {
     /// A duration in seconds: a number of seconds, or a number with `s`, `m`, `h` or `d` (`10m`, `2h`).
     func seconds(_ section: YAMLSection, _ key: String) -> Int? {
         guard let node = section[key] else { return nil }
-        if case .scalar(let scalar) = node, let value = DurationText.seconds(scalar.string) { return value }
+        if let value = node.text.flatMap(DurationText.seconds) { return value }
         collector.problem(
             section.keyPath(key),
             "\(Self.describe(node)) is not a duration; allowed: seconds (600) or a number with s, m, h or d (10m, 2h)")
         return nil
     }
 
-    /// Whether a node is YAML null (`~`, `null`, or nothing).
-    static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return true }
-        return false
-    }
-
     /// How a value is shown in a message: `"text"`, `********` for secrets, or its kind for lists and sections.
-    static func describe(_ node: Node, secret: Bool = false) -> String {
-        switch node {
-        case .scalar(let scalar): secret ? Masking.mask : "\"\(scalar.string)\""
+    static func describe(_ node: YAMLNode, secret: Bool = false) -> String {
+        switch node.content {
+        case .scalar(let text, _): secret ? Masking.mask : "\"\(text)\""
         case .mapping: "a section of keys"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
