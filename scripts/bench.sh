@@ -25,6 +25,7 @@ for product in withings2mqtt withings-emulator withings2mqtt-bench; do
 done
 bin=$(swift build -c release --show-bin-path)
 sizes=()
+static_args=()
 strip -o "$bin/withings2mqtt.stripped" "$bin/withings2mqtt"
 sizes+=(--stripped-bytes "$(stat -c %s "$bin/withings2mqtt.stripped")")
 if [ "${BENCH_STATIC:-1}" != 0 ]; then
@@ -34,8 +35,9 @@ if [ "${BENCH_STATIC:-1}" != 0 ]; then
     static_bin=$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)
     strip -o "$static_bin/withings2mqtt.stripped" "$static_bin/withings2mqtt"
     sizes+=(--static-bytes "$(stat -c %s "$static_bin/withings2mqtt.stripped")")
+    static_args=(--static-binary "$static_bin/withings2mqtt")
 fi
 
 echo "== running the benchmarks"
 "$bin/withings2mqtt-bench" --python "$venv/bin/python" --peer-script scripts/bench_peer.py \
-    --output bench-results.json "${sizes[@]}" "$@"
+    --output bench-results.json "${sizes[@]}" "${static_args[@]}" "$@"

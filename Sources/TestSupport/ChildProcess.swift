@@ -53,8 +53,9 @@ public final class ChildProcess: Sendable {
         return (status, child.output)
     }
 
-    /// A binary next to the test bundle (the build folder), else under `.build/debug`.
+    /// A binary next to the test bundle (the build folder), else under `.build/debug`; a name with a `/` is a path.
     public static func binary(_ name: String) throws -> URL {
+        if name.contains("/") { return URL(fileURLWithPath: name) }
         let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent()
         let candidates = [

@@ -23,6 +23,10 @@ struct BenchCommand: AsyncParsableCommand {
     var latencyOnly = false
     @Flag(help: "Only run the decade of history (first cycles and decoding), then exit.")
     var historyOnly = false
+    @Flag(help: "Only measure the idle footprint (and that of --static-binary), then exit.")
+    var footprintOnly = false
+    @Option(help: "The --static-swift-stdlib build of withings2mqtt, whose footprint is measured too.")
+    var staticBinary: String?
 
     func run() async throws {
         if let decodeOnly {
@@ -49,6 +53,18 @@ struct BenchCommand: AsyncParsableCommand {
                     + "coalesced: bridge \(figures.burstCoalescedBridge), floor \(figures.burstCoalescedFloor)")
             return
         }
+        if footprintOnly {
+            let bench = HouseholdBench(idleSeconds: idleSeconds, events: events, staticBinary: staticBinary)
+            let (dynamic, statically) = try await bench.footprintOnly()
+            for (name, figures) in [("dynamic", dynamic), ("static", statically)] {
+                guard let figures else { continue }
+                print(
+                    "\(name): idle RSS \(figures.idleRSSMiB) MiB (\(figures.idleAnonRSSMiB) + "
+                        + "\(figures.idleFileRSSMiB)), idle CPU \(figures.idleCPUSeconds) s in \(figures.idleSeconds) s"
+                )
+            }
+            return
+        }
         print("== decade of history (generated user, 10 years)")
         let history = try await HistoryBench(python: python, peerScript: peerScript).run()
         if historyOnly {
@@ -61,7 +77,8 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         print("== household (alice and bob): footprint, API economy, latency, throughput, start-up")
-        let household = try await HouseholdBench(idleSeconds: idleSeconds, events: events).run()
+        let household = try await HouseholdBench(idleSeconds: idleSeconds, events: events, staticBinary: staticBinary)
+            .run()
         let day = BenchResults.ApiDay(household.economy)
         let binary = BenchResults.BinarySizes(strippedBytes: strippedBytes, strippedStaticStdlibBytes: staticBytes)
         var results = BenchResults(

@@ -24,6 +24,8 @@ final class BenchWorld: @unchecked Sendable {
     let http = CurlHTTPTransport(version: "bench")
     /// The webhook path secret.
     static let secret = "bench-secret-0123456789abcdef"
+    /// The bridge binary `startBridge` runs: a name next to the bench, or a path (the static build).
+    var bridgeBinary = "withings2mqtt"
     private(set) var bridge: ChildProcess?
     private var runs = 0
 
@@ -76,7 +78,7 @@ final class BenchWorld: @unchecked Sendable {
         runs += 1
         let started = ContinuousClock.now
         bridge = try ChildProcess(
-            "withings2mqtt", arguments: ["run", "--config", configFile.path],
+            bridgeBinary, arguments: ["run", "--config", configFile.path],
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
         return started
     }

@@ -54,6 +54,8 @@ struct HouseholdBench {
     struct Figures: Codable, Sendable {
         /// Item 3.
         var footprint: Footprint
+        /// Item 3 for the `--static-swift-stdlib` binary (what DEPLOYMENT.md installs), in its own household.
+        var staticFootprint: Footprint?
         /// Item 5, measured unit costs.
         var economy: EconomyBench.Figures
         /// Item 1 on the default broker.
@@ -72,25 +74,15 @@ struct HouseholdBench {
     let idleSeconds: Double
     /// Events per latency series.
     let events: Int
+    /// The `--static-swift-stdlib` build of the bridge, measured for footprint only.
+    var staticBinary: String?
 
     /// Runs it.
     func run() async throws -> Figures {
         let (world, users, recorder, started, done) = try await startHousehold()
         defer { Task { await world.shutdown() } }
         defer { Task { await recorder.stop() } }
-        // Let subscription set-up (HEAD checks) finish before the idle window.
-        try await Task.sleep(for: .seconds(3))
-        let pid = try world.bridgePID
-        let before = try ProcessStats.read(pid: pid)
-        try await Task.sleep(for: .seconds(idleSeconds))
-        let after = try ProcessStats.read(pid: pid)
-        let idleCPU = after.cpuSeconds - before.cpuSeconds
-        let footprint = Footprint(
-            firstCycleWallMs: (done - started).milliseconds, idleRSSMiB: before.rssMiB,
-            idleAnonRSSMiB: before.anonRSSMiB,
-            idleFileRSSMiB: before.fileRSSMiB, idleSeconds: idleSeconds,
-            idleCPUSeconds: idleCPU, idleCPUSecondsPerMinute: idleCPU / idleSeconds * 60)
-        print("  footprint done: idle RSS \(before.rssMiB) MiB, idle CPU \(idleCPU) s")
+        let footprint = try await measureFootprint(world, spawned: started, firstCycle: done)
 
         let economy = try await EconomyBench(world: world, recorder: recorder).run()
         print("  economy done")
@@ -110,17 +102,56 @@ struct HouseholdBench {
 
         let startup = try await measureStartup(world)
         return Figures(
-            footprint: footprint, economy: economy, latency: latency, latencyNoDelayBroker: latencyNoDelay,
+            footprint: footprint, staticFootprint: try await staticFootprint(), economy: economy, latency: latency,
+            latencyNoDelayBroker: latencyNoDelay,
             startupNoDelayBrokerMs: startupNoDelay, throughput: throughput, startup: startup)
+    }
+
+    /// Only item 3, for the default and (when given) the static binary (`--footprint-only`).
+    func footprintOnly() async throws -> (dynamic: Footprint, static: Footprint?) {
+        let (world, _, recorder, started, done) = try await startHousehold()
+        let dynamic = try await measureFootprint(world, spawned: started, firstCycle: done)
+        await recorder.stop()
+        await world.shutdown()
+        return (dynamic, try await staticFootprint())
+    }
+
+    // A household of its own, so the static binary starts from the same empty state as the default one did.
+    private func staticFootprint() async throws -> Footprint? {
+        guard let staticBinary else { return nil }
+        let (world, _, recorder, started, done) = try await startHousehold(bridgeBinary: staticBinary)
+        defer { Task { await world.shutdown() } }
+        defer { Task { await recorder.stop() } }
+        return try await measureFootprint(world, spawned: started, firstCycle: done)
+    }
+
+    private func measureFootprint(
+        _ world: BenchWorld, spawned: ContinuousClock.Instant, firstCycle: ContinuousClock.Instant
+    ) async throws -> Footprint {
+        // Let subscription set-up (HEAD checks) finish before the idle window.
+        try await Task.sleep(for: .seconds(3))
+        let pid = try world.bridgePID
+        let before = try ProcessStats.read(pid: pid)
+        try await Task.sleep(for: .seconds(idleSeconds))
+        let after = try ProcessStats.read(pid: pid)
+        let idleCPU = after.cpuSeconds - before.cpuSeconds
+        print("  footprint of \(world.bridgeBinary): idle RSS \(before.rssMiB) MiB, idle CPU \(idleCPU) s")
+        return Footprint(
+            firstCycleWallMs: (firstCycle - spawned).milliseconds, idleRSSMiB: before.rssMiB,
+            idleAnonRSSMiB: before.anonRSSMiB, idleFileRSSMiB: before.fileRSSMiB, idleSeconds: idleSeconds,
+            idleCPUSeconds: idleCPU, idleCPUSecondsPerMinute: idleCPU / idleSeconds * 60)
     }
 
     /// The household's processes with both accounts authorised and the bridge through its first cycle; returns
     /// the user ids, a recorder of everything, and when the bridge was spawned and finished that cycle.
-    private func startHousehold() async throws -> (
+    private func startHousehold(
+        bridgeBinary: String = "withings2mqtt"
+    ) async throws -> (
         world: BenchWorld, users: [String: Int], recorder: Recorder, started: ContinuousClock.Instant,
         done: ContinuousClock.Instant
     ) {
         let world = try await BenchWorld(emulatorArguments: [], accounts: ["alice", "bob"])
+        world.bridgeBinary = bridgeBinary
         try await world.authorizeAll()
         let users = try await world.userIDs()
         let recorder = try await Recorder.start(port: world.broker.port)

@@ -63,6 +63,15 @@ enum ResultTable {
         rows.append([
             "idle CPU per minute", String(format: "%.3f s", house.footprint.idleCPUSecondsPerMinute), "–", "–",
         ])
+        if let figures = house.staticFootprint {
+            rows.append([
+                "same, --static-swift-stdlib binary: idle RSS / CPU per minute",
+                String(
+                    format: "%.1f MiB (%.1f + %.1f) / %.3f s", figures.idleRSSMiB, figures.idleAnonRSSMiB,
+                    figures.idleFileRSSMiB, figures.idleCPUSecondsPerMinute),
+                "–", "–",
+            ])
+        }
         if let stripped = results.binary.strippedBytes {
             rows.append(["stripped binary", String(format: "%.1f MiB", Double(stripped) / 1_048_576), "–", "–"])
         }

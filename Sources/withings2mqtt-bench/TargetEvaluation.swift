@@ -42,8 +42,11 @@ enum TargetEvaluation {
                 measured: "\(mib(history.pagedCycle.peakRSSMiB)) / \(mib(history.onePageCycle.peakRSSMiB)) (one page)",
                 met: max(history.pagedCycle.peakRSSMiB, history.onePageCycle.peakRSSMiB) * 1.048576 <= 50),
             .init(
-                target: "idle RSS (2 accounts) <= 30 MB", measured: mib(footprint.idleRSSMiB),
-                met: footprint.idleRSSMiB * 1.048576 <= 30),
+                target: "idle RSS (2 accounts) <= 30 MB, dynamic / static (installed) binary",
+                measured: "\(mib(footprint.idleRSSMiB)) / "
+                    + (results.household.staticFootprint.map { mib($0.idleRSSMiB) } ?? "not measured"),
+                // The static binary is what DEPLOYMENT.md installs, so it decides when it was measured.
+                met: (results.household.staticFootprint ?? footprint).idleRSSMiB * 1.048576 <= 30),
             .init(
                 target: "idle CPU <= 0.05 s per minute",
                 measured: String(format: "%.3f s/min", footprint.idleCPUSecondsPerMinute),
