@@ -32,6 +32,8 @@ let package = Package(
             dependencies: ["WithingsAPI", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // Time zones without Foundation: TZif files, POSIX TZ rules, civil dates.
+        .target(name: "LocalTime", swiftSettings: strict),
         // The daemon's services: per-account workers, stores in state_dir, diagnostics.
         .target(
             name: "Bridge",
@@ -122,6 +124,7 @@ let package = Package(
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
+        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime"], swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BridgeTests",
