@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "WithingsAPI", "MQTTDiscovery", "ConfigFile", "Locking",
+                "WithingsAPI", "MQTTDiscovery", "ConfigFile", "Locking", "LocalTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -124,7 +124,8 @@ let package = Package(
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime"], swiftSettings: strict),
+        // Bridge too: LocalCalendar is checked against Foundation next to the rules it is built on.
+        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime", "Bridge"], swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BridgeTests",
