@@ -13,7 +13,8 @@ public struct ZoneRules: Sendable, Hashable {
     /// UTC, always at offset zero.
     public static let utc = ZoneRules(fixedOffset: 0, abbreviation: "UTC")
 
-    // Instants are clamped to about ±34,000 years so the calendar arithmetic can never overflow.
+    /// The instants computed with; others are clamped to it (about ±34,000 years) so the calendar arithmetic
+    /// can never overflow.
     static let supportedRange: ClosedRange<Int64> = -(1 << 40)...(1 << 40)
 
     /// A zone that is always `fixedOffset` seconds east of UTC.
@@ -31,7 +32,7 @@ public struct ZoneRules: Sendable, Hashable {
         self.init(transitions: [], transitionTypes: [], types: [standard], footer: rule)
     }
 
-    // The decoder has checked that the counts match, the indices are in range and the instants ascend.
+    /// Creates rules from checked parts: as many types as transitions, indices in range, instants ascending.
     init(transitions: [Int64], transitionTypes: [Int], types: [LocalTimeType], footer: PosixTimeZoneRule?) {
         self.transitions = transitions
         self.transitionTypes = transitionTypes

@@ -79,6 +79,11 @@ import Testing
         #expect(santiago.day(of: saturdayNoon) == "2024-09-07")
         #expect(santiago.secondsToMidnight(from: saturdayNoon) == 12 * 3600)
         #expect(santiago.day(of: saturdayNoon + 12 * 3600) == "2024-09-08")
+        // Santiago 2024-04-07: 24:00 -03 became 23:00 -04, so Saturday had 25 hours and ended at 04:00 UTC.
+        let aprilSaturdayNoon: Int64 = 1_712_415_600
+        #expect(santiago.secondsToMidnight(from: aprilSaturdayNoon) == 13 * 3600)
+        #expect(santiago.day(of: 1_712_458_801) == "2024-04-06")
+        #expect(santiago.secondsToMidnight(from: 1_712_458_801) == 3599)
         // Fixed offsets: midnight is whole days away, and never 0 seconds away.
         let kolkata = LocalCalendar(rules: ZoneRules(fixedOffset: 19800))
         #expect(kolkata.secondsToMidnight(from: 18 * 3600 + 1800) == 86400)

@@ -1,11 +1,18 @@
 /// Builds TZif bytes by hand for the decoder tests, correct unless a test changes them.
 struct TZifBuilder {
+    /// The version byte: 0 for version 1, else `2`, `3`, ...
     var version: UInt8 = UInt8(ascii: "2")
+    /// The transition instants, written in both blocks.
     var transitions: [Int64] = [0, 1_000_000]
+    /// The local time type index of each transition.
     var transitionTypes: [UInt8] = [1, 0]
+    /// The local time types.
     var types: [(offset: Int32, isDaylight: Bool, abbreviationIndex: UInt8)] = [(3600, false, 0), (7200, true, 4)]
+    /// The abbreviation characters, NUL-terminated names.
     var characters = Array("CET\0CEST\0".utf8)
+    /// How many (zeroed) leap-second records each block carries.
     var leapRecords = 0
+    /// The footer's TZ string; nil leaves the footer out entirely.
     var footer: String? = "CET-1CEST,M3.5.0,M10.5.0/3"
     /// Replaces the header's counts (in file order: isut, isstd, leap, time, type, char) when set.
     var countsOverride: [UInt32]?
