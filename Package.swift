@@ -33,11 +33,13 @@ let package = Package(
             dependencies: ["WithingsAPI", "CYAML"],
             swiftSettings: strict
         ),
+        // Time zones without Foundation: TZif files, POSIX TZ rules, civil dates.
+        .target(name: "LocalTime", swiftSettings: strict),
         // The daemon's services: per-account workers, stores in state_dir, diagnostics.
         .target(
             name: "Bridge",
             dependencies: [
-                "WithingsAPI", "MQTTDiscovery", "ConfigFile", "Locking",
+                "WithingsAPI", "MQTTDiscovery", "ConfigFile", "Locking", "LocalTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -123,6 +125,8 @@ let package = Package(
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
+        // Bridge too: LocalCalendar is checked against Foundation next to the rules it is built on.
+        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime", "Bridge"], swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BridgeTests",
