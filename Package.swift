@@ -25,16 +25,16 @@ let package = Package(
         .target(name: "WithingsAPI", swiftSettings: strict),
         // Pure core: entity catalog, topic layout, discovery and state payloads.
         .target(name: "MQTTDiscovery", dependencies: ["WithingsAPI"], swiftSettings: strict),
+        // Time zones without Foundation: TZif files, POSIX TZ rules, civil dates.
+        .target(name: "LocalTime", swiftSettings: strict),
         // libyaml, the C parser the configuration is read with (Yams' Swift layer needs the full Foundation).
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // YAML configuration: decoding, defaults, validation, masking.
         .target(
             name: "ConfigFile",
-            dependencies: ["WithingsAPI", "CYAML"],
+            dependencies: ["WithingsAPI", "CYAML", "LocalTime"],
             swiftSettings: strict
         ),
-        // Time zones without Foundation: TZif files, POSIX TZ rules, civil dates.
-        .target(name: "LocalTime", swiftSettings: strict),
         // The daemon's services: per-account workers, stores in state_dir, diagnostics.
         .target(
             name: "Bridge",
@@ -125,13 +125,12 @@ let package = Package(
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
-        // Bridge too: LocalCalendar is checked against Foundation next to the rules it is built on.
-        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime", "Bridge"], swiftSettings: strict),
+        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime"], swiftSettings: strict),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BridgeTests",
             dependencies: [
-                "Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport", "Locking",
+                "Bridge", "WithingsAPI", "MQTTDiscovery", "TestSupport", "Locking", "LocalTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],

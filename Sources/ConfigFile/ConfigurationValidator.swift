@@ -1,4 +1,5 @@
 import FoundationEssentials
+import LocalTime
 
 /// Checks the meaning of decoded values (ranges, formats, combinations); every finding goes to the collector.
 struct ConfigurationValidator {
@@ -63,9 +64,8 @@ struct ConfigurationValidator {
         return candidate.contains(where: { $0 != "_" }) ? candidate : nil
     }
 
-    /// Whether the zone exists in the system's time zone database.
+    /// Whether the zone exists in the system's time zone database and its file can be read.
     static func isKnownTimeZone(_ identifier: String) -> Bool {
-        guard !identifier.isEmpty, !identifier.contains(".."), !identifier.hasPrefix("/") else { return false }
-        return FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/\(identifier)")
+        ZoneInfo().isKnown(identifier: identifier)
     }
 }

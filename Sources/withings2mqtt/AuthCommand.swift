@@ -98,7 +98,8 @@ struct AuthCommand: AsyncParsableCommand {
 
     /// The `code` of a redirect address, or the text itself when it is a bare code.
     static func code(fromRedirect text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A URL or code has no spaces of its own; a terminal may wrap a long pasted URL over lines.
+        let trimmed = text.filter { !$0.isWhitespace }
         guard trimmed.contains("?") || trimmed.contains("="),
             let components = URLComponents(string: trimmed.contains("?") ? trimmed : "x:?\(trimmed)")
         else { return trimmed }

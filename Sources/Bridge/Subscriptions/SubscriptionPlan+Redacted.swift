@@ -1,7 +1,7 @@
 extension SubscriptionPlan: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The plan with the webhook path secret masked: ServiceLifecycle logs every service at debug level.
     public var description: String {
-        let masked = callbackURL.range(of: "/webhook/").map { callbackURL[..<$0.upperBound] + "********" }
+        let masked = callbackURL.firstRange(of: "/webhook/").map { callbackURL[..<$0.upperBound] + "********" }
         return "SubscriptionPlan(callbackURL: \(masked ?? "********"), applis: \(applis))"
     }
 
