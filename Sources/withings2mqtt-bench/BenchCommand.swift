@@ -66,9 +66,9 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         print("== decade of history (generated user, 10 years)")
-        let history = try await HistoryBench(python: python, peerScript: peerScript).run()
+        let history = try await HistoryBench(python: python, peerScript: peerScript, staticBinary: staticBinary).run()
         if historyOnly {
-            for cycle in [history.pagedCycle, history.onePageCycle] {
+            for cycle in [history.pagedCycle, history.onePageCycle] + [history.staticOnePageCycle].compactMap({ $0 }) {
                 print(
                     "first cycle, \(cycle.pageSize) per page: \(Int(cycle.wallMs)) ms (first weight "
                         + "\(Int(cycle.firstWeightMs ?? -1)) ms), CPU \(cycle.cpuSeconds) s, "

@@ -29,6 +29,8 @@ struct HistoryBench {
         var pagedCycle: FirstCycle
         /// With one page per data kind: the bridge's own processing without the rate limiter's pacing.
         var onePageCycle: FirstCycle
+        /// The same with the `--static-swift-stdlib` binary (what DEPLOYMENT.md installs), when given.
+        var staticOnePageCycle: FirstCycle?
         /// Groups in the getmeas answer.
         var measureGroups: Int
         /// Size of the getmeas answer.
@@ -49,6 +51,8 @@ struct HistoryBench {
     let python: String?
     /// scripts/bench_peer.py.
     let peerScript: String
+    /// The `--static-swift-stdlib` build of the bridge, or nil.
+    var staticBinary: String?
 
     /// Runs it in its own broker, emulator and state directory.
     func run() async throws -> Figures {
@@ -63,6 +67,14 @@ struct HistoryBench {
         try FileManager.default.removeItem(at: world.stateDirectory.appendingPathComponent("user1.state.json"))
         let onePage = try await firstCycle(world, recorder, pageSize: 1_000_000)
         print("  one-page first cycle: \(Int(onePage.wallMs)) ms, \(onePage.apiRequests) requests")
+        var staticOnePage: FirstCycle?
+        if let staticBinary {
+            try FileManager.default.removeItem(at: world.stateDirectory.appendingPathComponent("user1.state.json"))
+            world.bridgeBinary = staticBinary
+            staticOnePage = try await firstCycle(world, recorder, pageSize: 1_000_000)
+            world.bridgeBinary = "withings2mqtt"
+            print("  one-page first cycle, static binary: peak RSS \(staticOnePage?.peakRSSMiB ?? 0) MiB")
+        }
 
         let bytes = try await allMeasureGroups(world)
         let file = world.directory.appendingPathComponent("getmeas.json")
@@ -83,7 +95,8 @@ struct HistoryBench {
         var peer: (ms: Double, keys: Int)?
         if let python { peer = try await runPeer(python: python, file: file) }
         return Figures(
-            pagedCycle: paged, onePageCycle: onePage, measureGroups: groups, getmeasBytes: bytes.count,
+            pagedCycle: paged, onePageCycle: onePage, staticOnePageCycle: staticOnePage, measureGroups: groups,
+            getmeasBytes: bytes.count,
             swiftDecodeAggregateMs: swiftMedian,
             peerDecodeAggregateMs: peer?.ms, peerLatestKeys: peer?.keys, swiftLatestKeys: keys,
             peerSpeedup: peer.map { $0.ms / swiftMedian })

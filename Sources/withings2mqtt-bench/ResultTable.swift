@@ -34,9 +34,13 @@ enum ResultTable {
             String(format: "%.1f (floor)", latency.burstDrainFloorMs),
             ratio(latency.burstDrainBridgeMs, latency.burstDrainFloorMs),
         ])
-        for cycle in [history.pagedCycle, history.onePageCycle] {
+        let cycles =
+            [("", history.pagedCycle), ("", history.onePageCycle)]
+            + (history.staticOnePageCycle.map { [(", static binary", $0)] } ?? [])
+        for (binary, cycle) in cycles {
+            let pages = cycle.pageSize >= 1_000_000 ? "one page per kind" : "\(cycle.pageSize) per page"
             rows.append([
-                "decade: first cycle wall / CPU / peak RSS, \(cycle.pageSize >= 1_000_000 ? "one page per kind" : "\(cycle.pageSize) per page") (\(cycle.apiRequests) requests)",
+                "decade: first cycle wall / CPU / peak RSS, \(pages) (\(cycle.apiRequests) requests)\(binary)",
                 String(format: "%.0f ms / %.2f s / %.1f MiB", cycle.wallMs, cycle.cpuSeconds, cycle.peakRSSMiB),
                 "–", "–",
             ])

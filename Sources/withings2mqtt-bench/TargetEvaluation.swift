@@ -39,8 +39,11 @@ enum TargetEvaluation {
                 met: history.onePageCycle.wallMs <= 1000),
             .init(
                 target: "decade first cycle <= 50 MB peak RSS",
-                measured: "\(mib(history.pagedCycle.peakRSSMiB)) / \(mib(history.onePageCycle.peakRSSMiB)) (one page)",
-                met: max(history.pagedCycle.peakRSSMiB, history.onePageCycle.peakRSSMiB) * 1.048576 <= 50),
+                measured: "\(mib(history.pagedCycle.peakRSSMiB)) / \(mib(history.onePageCycle.peakRSSMiB)) (one page)"
+                    + (history.staticOnePageCycle.map { " / \(mib($0.peakRSSMiB)) (one page, static binary)" } ?? ""),
+                // As for idle RSS, the installed static binary decides when it was measured.
+                met: max(history.pagedCycle.peakRSSMiB, (history.staticOnePageCycle ?? history.onePageCycle).peakRSSMiB)
+                    * 1.048576 <= 50),
             .init(
                 target: "idle RSS (2 accounts) <= 30 MB, dynamic / static (installed) binary",
                 measured: "\(mib(footprint.idleRSSMiB)) / "
