@@ -136,7 +136,8 @@ let package = Package(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime"], swiftSettings: strict),
-        .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport", "LocalTime"], swiftSettings: strict),
         .testTarget(
             name: "BridgeTests",
             dependencies: [

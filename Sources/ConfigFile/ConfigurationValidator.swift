@@ -39,11 +39,8 @@ struct ConfigurationValidator {
         if configuration.stateDirectory.trimmingSpaces.isEmpty {
             collector.problem("state_dir", "is empty; allowed: a directory path, e.g. /var/lib/withings2mqtt")
         }
-        if let zone = configuration.timezone, !Self.isKnownTimeZone(zone) {
-            collector.problem(
-                "timezone",
-                "\"\(zone)\" is not an IANA time zone; allowed: a name like Europe/Paris or America/New_York, "
-                    + "or remove the key to use the system zone")
+        if let zone = configuration.timezone, let problem = Self.timeZoneProblem(zone) {
+            collector.problem("timezone", problem)
         }
         if let interval = configuration.poll.interval, interval < 60 {
             collector.problem(
@@ -64,8 +61,25 @@ struct ConfigurationValidator {
         return candidate.contains(where: { $0 != "_" }) ? candidate : nil
     }
 
-    /// Whether the zone exists in the system's time zone database and its file can be read.
-    static func isKnownTimeZone(_ identifier: String) -> Bool {
-        ZoneInfo().isKnown(identifier: identifier)
+    /// Why the zone cannot be used, nil when it loads from the system's time zone database as the daemon will.
+    static func timeZoneProblem(_ identifier: String, zoneInfo: ZoneInfo = ZoneInfo()) -> String? {
+        let fallback = "or remove the key to use the system zone"
+        do throws(ZoneInfoError) {
+            _ = try zoneInfo.load(identifier: identifier)
+            return nil
+        } catch .notFound where !isDirectory(zoneInfo.root) {
+            return "there is no time zone database at \(zoneInfo.root) (a container without tzdata?); install "
+                + "Debian's tzdata package or mount it there, \(fallback) (UTC without a database)"
+        } catch .notFound, .unsafeIdentifier {
+            return "\"\(identifier)\" is not an IANA time zone; allowed: a name like Europe/Paris or America/New_York, "
+                + fallback
+        } catch {
+            return "\"\(identifier)\" cannot be used: \(error); \(fallback)"
+        }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
     }
 }

@@ -104,6 +104,8 @@ public struct ZoneInfo: Sendable {
             if count == 0 { return bytes }
             if count < 0 {
                 if errno == EINTR { continue }
+                // `Europe` is a directory of zones, not a zone.
+                if errno == EISDIR { throw .notFound(path: path) }
                 throw .unreadable(path: path, errno: errno)
             }
             bytes.append(contentsOf: chunk[0..<count])
