@@ -24,8 +24,8 @@ let package = Package(
         // Pure core: Withings models, decoding, errors, latest-value rules, the client over HTTPTransport.
         .target(name: "WithingsAPI", swiftSettings: strict),
         // Pure core: entity catalog, topic layout, discovery and state payloads.
-        .target(name: "MQTTDiscovery", dependencies: ["WithingsAPI"], swiftSettings: strict),
-        // Time zones without Foundation: TZif files, POSIX TZ rules, civil dates.
+        .target(name: "MQTTDiscovery", dependencies: ["WithingsAPI", "LocalTime"], swiftSettings: strict),
+        // Time zones and civil dates without Foundation: TZif files, POSIX TZ rules.
         .target(name: "LocalTime", swiftSettings: strict),
         // libyaml, the C parser the configuration is read with (Yams' Swift layer needs the full Foundation).
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),

@@ -1,18 +1,20 @@
+import LocalTime
+
 /// ISO 8601 timestamps in UTC from epoch seconds, without Foundation.
 public enum ISO8601 {
     /// `2024-01-02T03:04:05Z` for the given epoch seconds.
     public static func format(epochSeconds: Int64) -> String {
         let days = floorDivide(epochSeconds, 86_400)
         let secondsOfDay = epochSeconds - days * 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let date = CivilDate(daysSinceEpoch: days)
         var out: [UInt8] = []
         out.reserveCapacity(20)
         // Written as bytes: the concatenation of padded strings was a tenth of a bed event's CPU time.
-        append(year, width: 4, to: &out)
+        append(date.year, width: 4, to: &out)
         out.append(UInt8(ascii: "-"))
-        append(month, width: 2, to: &out)
+        append(Int64(date.month), width: 2, to: &out)
         out.append(UInt8(ascii: "-"))
-        append(day, width: 2, to: &out)
+        append(Int64(date.day), width: 2, to: &out)
         out.append(UInt8(ascii: "T"))
         append(secondsOfDay / 3600, width: 2, to: &out)
         out.append(UInt8(ascii: ":"))
@@ -21,20 +23,6 @@ public enum ISO8601 {
         append(secondsOfDay % 60, width: 2, to: &out)
         out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
-    }
-
-    // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-        let shifted = daysSinceEpoch + 719_468
-        let era = floorDivide(shifted, 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 
     private static func floorDivide(_ lhs: Int64, _ rhs: Int64) -> Int64 {
