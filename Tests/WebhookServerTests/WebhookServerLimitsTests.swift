@@ -97,7 +97,9 @@ import WebhookServer
             let second = try RawSocket(port: port, timeout: 10)
             first.send("GET /oauth/callback?code=a&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
             second.send("GET /oauth/callback?code=b&state=s HTTP/1.1\r\nHost: x\r\n\r\n")
-            usleep(300_000)
+            // Both must be inside their (2 s) answer before the third knocks; a fixed pause was too short on a
+            // loaded machine. The 2 s delay leaves room, as the handler records the call before it waits.
+            for _ in 0..<1000 where harness.oauthCalls.count < 2 { usleep(10_000) }
             let third = try RawSocket(port: port)
             third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             return third.receiveUntilClosed()
