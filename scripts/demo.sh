@@ -40,39 +40,12 @@ pids+=($!)
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$emulator_port/_emulator/health" >/dev/null && break; sleep 0.1; done
 
-cat >"$state/config.yaml" <<YAML
-mqtt:
-  host: 127.0.0.1
-  port: $mqtt_port
-  client_id: withings2mqtt-demo
-withings:
-  client_id: demo-client
-  client_secret: demo-secret
-  redirect_uri: http://127.0.0.1:$webhook_port/oauth/callback
-  api_url: http://127.0.0.1:$emulator_port
-  authorize_url: http://127.0.0.1:$emulator_port/oauth2_user/authorize2
-accounts:
-  - name: alice
-  - name: bob
-webhook:
-  enabled: true
-  listen: 127.0.0.1:$webhook_port
-  public_url: http://127.0.0.1:$webhook_port
-  secret: demo-webhook-secret-0123456789
-state_dir: $state/bridge
-log_level: info
-YAML
+. "$root/scripts/lib/household.sh"
+write_household_config "$state/config.yaml" withings2mqtt-demo demo-webhook-secret-0123456789
 export WITHINGS2MQTT_CONFIG="$state/config.yaml"
 
 echo "== authorising alice and bob against the emulator"
-for account in alice bob; do
-    # The emulator's authorize page redirects at once (userid picks the person); a real one asks to log in.
-    authorize="http://127.0.0.1:$emulator_port/oauth2_user/authorize2?response_type=code&client_id=demo-client"
-    authorize+="&scope=user.info,user.metrics,user.activity,user.sleepevents&state=demo&userid=$account"
-    authorize+="&redirect_uri=http://127.0.0.1:$webhook_port/oauth/callback"
-    redirect=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize")
-    "$bin/withings2mqtt" auth --account "$account" --redirect-url "$redirect"
-done
+authorise_household demo
 
 echo "== topics on the broker (mosquitto_sub -v -t 'withings2mqtt/#')"
 mosquitto_sub -h 127.0.0.1 -p "$mqtt_port" -v -t 'withings2mqtt/#' &

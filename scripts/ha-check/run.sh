@@ -55,39 +55,13 @@ pids+=($!)
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$emulator_port/_emulator/health" >/dev/null && break; sleep 0.1; done
 
-cat >"$state/config.yaml" <<YAML
-mqtt:
-  host: 127.0.0.1
-  port: $mqtt_port
-  client_id: withings2mqtt-ha-check
-withings:
-  client_id: demo-client
-  client_secret: demo-secret
-  redirect_uri: http://127.0.0.1:$webhook_port/oauth/callback
-  api_url: http://127.0.0.1:$emulator_port
-  authorize_url: http://127.0.0.1:$emulator_port/oauth2_user/authorize2
-accounts:
-  - name: alice
-  - name: bob
-webhook:
-  enabled: true
-  listen: 127.0.0.1:$webhook_port
-  public_url: http://127.0.0.1:$webhook_port
-  secret: ha-check-webhook-secret-0123456789
-state_dir: $state/bridge
-log_level: info
-units: $units
-YAML
+. "$root/scripts/lib/household.sh"
+write_household_config "$state/config.yaml" withings2mqtt-ha-check ha-check-webhook-secret-0123456789 \
+    "units: $units"
 export WITHINGS2MQTT_CONFIG="$state/config.yaml"
 
 echo "== authorising alice and bob against the emulator"
-for account in alice bob; do
-    authorize="http://127.0.0.1:$emulator_port/oauth2_user/authorize2?response_type=code&client_id=demo-client"
-    authorize+="&scope=user.info,user.metrics,user.activity,user.sleepevents&state=ha-check&userid=$account"
-    authorize+="&redirect_uri=http://127.0.0.1:$webhook_port/oauth/callback"
-    redirect=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize")
-    "$bin/withings2mqtt" auth --account "$account" --redirect-url "$redirect" >>"$state/auth.log" 2>&1
-done
+authorise_household ha-check >>"$state/auth.log" 2>&1
 
 echo "== configuring Home Assistant in $state/ha (MQTT on 127.0.0.1:$mqtt_port, HTTP on $ha_port)"
 "$venv/bin/python" "$here/ha_config.py" "$state/ha" "$mqtt_port" "$ha_port"
