@@ -32,9 +32,15 @@ struct BenchCommand: AsyncParsableCommand {
         if let decodeOnly {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: decodeOnly)))
             for _ in 0..<`repeat` {
-                let started = ContinuousClock.now
-                let keys = try HistoryBench.decodeAndAggregate(bytes)
-                print("\(keys) keys in \(String(format: "%.1f", (ContinuousClock.now - started).milliseconds)) ms")
+                var started = ContinuousClock.now
+                let keys = try HistoryBench.decodeAndAggregate(bytes).keys
+                let sliced = (ContinuousClock.now - started).milliseconds
+                started = ContinuousClock.now
+                _ = try HistoryBench.decodeAndAggregateWholePage(bytes)
+                let whole = (ContinuousClock.now - started).milliseconds
+                print(
+                    "\(keys) keys: indexed and sliced (the bridge) \(String(format: "%.1f", sliced)) ms, whole page \(String(format: "%.1f", whole)) ms"
+                )
             }
             return
         }

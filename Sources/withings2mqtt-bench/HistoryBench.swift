@@ -84,12 +84,8 @@ struct HistoryBench {
         var keys = 0
         for _ in 0..<5 {
             let clock = ContinuousClock.now
-            let page = try WithingsResponseDecoder.decode(
-                WithingsPage<MeasureGroup>.self, from: TransportResponse(status: 200, body: bytes))
-            let latest = LatestValues.mergeMeasures(page.items)
+            (groups, keys) = try Self.decodeAndAggregate(bytes)
             swiftTimes.append((ContinuousClock.now - clock).milliseconds)
-            groups = page.items.count
-            keys = latest.count
         }
         let swiftMedian = swiftTimes.sorted()[swiftTimes.count / 2]
         var peer: (ms: Double, keys: Int)?
@@ -102,8 +98,21 @@ struct HistoryBench {
             peerSpeedup: peer.map { $0.ms / swiftMedian })
     }
 
-    /// What the bridge does with one getmeas answer: decode it and keep the latest value per measure key.
-    static func decodeAndAggregate(_ bytes: [UInt8]) throws -> Int {
+    /// What the bridge does with one getmeas answer: index it, decode it a slice at a time and keep the latest
+    /// value per measure key; returns the groups and the keys.
+    static func decodeAndAggregate(_ bytes: [UInt8]) throws -> (groups: Int, keys: Int) {
+        let page = try WithingsResponseDecoder.decode(
+            MeasurePage.self, from: TransportResponse(status: 200, body: bytes))
+        var latest: [MeasureKey: LatestMeasure] = [:]
+        for start in stride(from: 0, to: page.count, by: WithingsClient.groupsPerSlice) {
+            let slice = try page.groups(start..<min(start + WithingsClient.groupsPerSlice, page.count))
+            latest = LatestValues.mergeMeasures(slice, into: latest)
+        }
+        return (page.count, latest.count)
+    }
+
+    /// The same with the whole page decoded at once (the bridge's path before slices), for comparison.
+    static func decodeAndAggregateWholePage(_ bytes: [UInt8]) throws -> Int {
         let page = try WithingsResponseDecoder.decode(
             WithingsPage<MeasureGroup>.self, from: TransportResponse(status: 200, body: bytes))
         return LatestValues.mergeMeasures(page.items).count

@@ -31,6 +31,26 @@ import Testing
             #expect(latest == LatestValues.mergeMeasures(decoded.items, rules: rules))
             #expect(latest.count >= 12)
         }
+        // As the bridge reads it: indexed, then decoded and merged one slice after another.
+        let page = try WithingsResponseDecoder.decode(
+            MeasurePage.self, from: TransportResponse(status: 200, body: bytes))
+        let slice = WithingsClient.groupsPerSlice
+        #expect(try ScannerEquivalence.PageFields(page, slice: slice) == ScannerEquivalence.PageFields(decoded))
+        var merged: [MeasureKey: LatestMeasure] = [:]
+        for start in stride(from: 0, to: page.count, by: slice) {
+            merged = LatestValues.mergeMeasures(try page.groups(start..<min(start + slice, page.count)), into: merged)
+        }
+        #expect(merged == LatestValues.mergeMeasures(decoded.items))
+    }
+
+    @Test func slicesOutsideThePageAreClamped() throws {
+        let bytes = Array(#"{"status":0,"body":{"measuregrps":[{"grpid":1,"date":2},{"grpid":3,"date":4}]}}"#.utf8)
+        let page = try #require(MeasurePage.scanned(bytes))
+        #expect(page.count == 2)
+        #expect(try page.groups(1..<5).map(\.groupID) == [3])
+        #expect(try page.groups(2..<3).isEmpty)
+        let decoded = MeasurePage(try #require(MeasurePageScanner.page(from: bytes)))
+        #expect(try decoded.groups(1..<5).map(\.groupID) == [3])
     }
 
     @Test func theRealHistoryRepeatedDecodesAsJSONDecoderDoes() throws {

@@ -33,6 +33,18 @@ enum ScannerEquivalence {
             updateTime = page.updateTime
             timezone = page.timezone
         }
+
+        /// The fields of `page`, its groups read in slices of `slice`.
+        init(_ page: MeasurePage, slice: Int) throws(WithingsError) {
+            items = []
+            for start in stride(from: 0, to: page.count, by: slice) {
+                items += try page.groups(start..<min(start + slice, page.count))
+            }
+            more = page.more
+            offset = page.offset
+            updateTime = page.updateTime
+            timezone = page.timezone
+        }
     }
 
     /// JSONDecoder's outcome for `bytes`, without the scanner.
@@ -57,8 +69,21 @@ enum ScannerEquivalence {
         }
     }
 
+    /// The public decoder's outcome for `bytes` as the bridge reads getmeas: a `MeasurePage` (the scanner's
+    /// index, JSONDecoder when it declines), its groups read in slices of `slice`.
+    static func measurePageOutcome(_ bytes: [UInt8], slice: Int) -> Outcome {
+        do {
+            let page = try WithingsResponseDecoder.decode(
+                MeasurePage.self, from: TransportResponse(status: 200, body: bytes))
+            return .page(try PageFields(page, slice: slice))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Checks that whatever the scanner accepts, JSONDecoder decodes to the same page, and that the public
-    /// decoder's outcome (value or error) is JSONDecoder's; returns whether the scanner accepted `bytes`.
+    /// decoder's outcome (value or error) is JSONDecoder's, read whole or as a `MeasurePage` in slices; returns
+    /// whether the scanner accepted `bytes`.
     @discardableResult
     static func expectSame(
         _ bytes: [UInt8], _ label: String, sourceLocation: SourceLocation = #_sourceLocation
@@ -71,6 +96,13 @@ enum ScannerEquivalence {
             #expect(.page(PageFields(scanned)) == expected, "\(label)", sourceLocation: sourceLocation)
         }
         #expect(publicOutcome(bytes) == expected, "\(label)", sourceLocation: sourceLocation)
+        // The index pass must accept exactly what the whole-page scan accepts, or a slice could fail later.
+        let indexed = bytes.withUnsafeBufferPointer { MeasurePageScanner.index(from: $0) }
+        #expect(
+            (indexed != nil) == (scanned != nil), "\(label): index and scan disagree", sourceLocation: sourceLocation)
+        for slice in [1, 3, 1000] {
+            #expect(measurePageOutcome(bytes, slice: slice) == expected, "\(label)", sourceLocation: sourceLocation)
+        }
         return scanned != nil
     }
 }

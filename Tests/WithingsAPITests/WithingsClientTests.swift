@@ -59,6 +59,40 @@ import WithingsAPI
         #expect(update.cursor == 2000)
     }
 
+    @Test func aLongPageIsHandedOverInSlicesInItsOwnOrder() async throws {
+        let count = WithingsClient.groupsPerSlice * 2 + 500
+        var groups: [(id: Int64, date: Int64, modified: Int64)] = []
+        for index in Int64(0)..<Int64(count) {
+            groups.append((id: index + 1, date: 10_000 - index, modified: 20_000 + index))
+        }
+        let transport = FakeHTTPTransport([
+            Self.measurePage(groups: groups, more: false, offset: 0, updateTime: nil)
+        ])
+        var handed: [[Int64]] = []
+        var mores: [Bool] = []
+        let update = try await Self.client(transport).measureGroups(changedSince: 0) { groups, more in
+            handed.append(groups.map(\.groupID))
+            mores.append(more)
+        }
+        let sizes = handed.map(\.count)
+        #expect(sizes == [WithingsClient.groupsPerSlice, WithingsClient.groupsPerSlice, 500])
+        #expect(handed.flatMap { $0 } == groups.map(\.id))
+        #expect(mores == [true, true, false], "more groups follow after every slice but the page's last")
+        // Without updatetime the cursor is the newest modified time over every slice.
+        #expect(update.cursor == Int64(20_000 + count - 1))
+    }
+
+    @Test func anEmptyPageIsStillHandedOverOnce() async throws {
+        let transport = FakeHTTPTransport([Self.measurePage(groups: [], more: false, offset: 0, updateTime: 3000)])
+        var calls = 0
+        let update = try await Self.client(transport).measureGroups(changedSince: 10) { groups, more in
+            calls += 1
+            #expect(groups.isEmpty && !more)
+        }
+        #expect(calls == 1)
+        #expect(update.cursor == 3000)
+    }
+
     @Test func aFailingPageStopsTheWalkAfterTheEarlierPagesWereHandedOver() async throws {
         let transport = FakeHTTPTransport([
             Self.measurePage(groups: [(1, 100, 150)], more: true, offset: 1, updateTime: 2000),

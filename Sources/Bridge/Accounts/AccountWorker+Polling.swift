@@ -51,7 +51,7 @@ extension AccountWorker {
         let initial = cursor == nil
         switch category {
         case .measures:
-            // Merged page by page: a decade of history is never in memory at once. A walk that fails half-way
+            // Merged a page (or slice) at a time: a decade of history is never in memory at once. A walk that fails half-way
             // leaves real values merged and the cursor where it was, so the next walk reads them again.
             var count = 0
             var changed: [MeasureGroup] = []

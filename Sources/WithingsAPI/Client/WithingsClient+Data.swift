@@ -10,26 +10,36 @@ extension WithingsClient {
         return walk
     }
 
-    /// The same walk, handing each page's groups to `body` as it arrives instead of keeping them, so a decade
-    /// of history is held one page at a time; `body` also learns whether more pages follow. The result carries
-    /// the cursor and time zone, and no groups.
+    /// The groups of a long page are handed to `body` this many at a time.
+    public static let groupsPerSlice = 1000
+
+    /// The same walk, handing the groups to `body` as they arrive instead of keeping them, a page (and a long
+    /// page `groupsPerSlice` groups) at a time, so a decade of history is never in memory at once; `body` also
+    /// learns whether more groups follow. The result carries the cursor and time zone, and no groups.
     nonisolated(nonsending) public func measureGroups(
         changedSince lastUpdate: Int64, pageByPage body: (_ groups: [MeasureGroup], _ more: Bool) async throws -> Void
     ) async throws -> MeasureGroupsUpdate {
         var updateTime: Int64?
         var maxModified: Int64?
         var timezone: String?
-        try await forEachPage(.measureGroups(changedSince: lastUpdate), of: MeasureGroup.self) { page in
+        try await forEachPage(.measureGroups(changedSince: lastUpdate), as: MeasurePage.self) { page in
             // The walk's start, not its end: a group stored while later pages were fetched sits on a page
             // already read (newest first), so only a cursor from before the walk finds it next time.
             if let time = page.updateTime { updateTime = min(updateTime ?? time, time) }
-            for group in page.items {
-                if let modified = group.modified ?? group.created {
-                    maxModified = max(maxModified ?? modified, modified)
-                }
-            }
             timezone = timezone ?? page.timezone
-            try await body(page.items, page.more)
+            // A long page is handed on in slices, so its decoded groups are never all in memory at once.
+            var start = 0
+            repeat {
+                let end = min(start + Self.groupsPerSlice, page.count)
+                let groups = try page.groups(start..<end)
+                for group in groups {
+                    if let modified = group.modified ?? group.created {
+                        maxModified = max(maxModified ?? modified, modified)
+                    }
+                }
+                try await body(groups, page.more || end < page.count)
+                start = end
+            } while start < page.count
         }
         let cursor = max(lastUpdate, updateTime ?? maxModified ?? lastUpdate)
         return MeasureGroupsUpdate(groups: [], cursor: cursor, timezone: timezone)

@@ -68,9 +68,16 @@ public struct WithingsClient: Sendable {
         _ request: WithingsRequest, of item: Item.Type,
         _ body: (WithingsPage<Item>) async throws -> Void
     ) async throws {
+        try await forEachPage(request, as: WithingsPage<Item>.self, body)
+    }
+
+    /// The same walk for any paged body type (`MeasurePage` reads getmeas groups a slice at a time).
+    nonisolated(nonsending) public func forEachPage<Page: PagedBody>(
+        _ request: WithingsRequest, as page: Page.Type, _ body: (Page) async throws -> Void
+    ) async throws {
         var next = request
         for _ in 0..<Self.maxPages {
-            let page = try await send(next, as: WithingsPage<Item>.self)
+            let page = try await send(next, as: Page.self)
             try await body(page)
             let current = Int(next.field("offset") ?? "0") ?? 0
             // A page that says `more` but does not move the offset forward would loop: stop there.

@@ -1,5 +1,5 @@
 /// One page of a paged Withings body: the items plus `more`/`offset` and, for getmeas, `updatetime`/`timezone`.
-public struct WithingsPage<Item: PageItem>: Decodable, Sendable {
+public struct WithingsPage<Item: PageItem>: PagedBody {
     /// The items under `Item.pageKey`.
     public var items: [Item]
     /// Whether another page follows (`more` as 0/1 or bool).

@@ -15,6 +15,9 @@ public enum WithingsResponseDecoder {
         if Body.self == WithingsPage<MeasureGroup>.self, let page = MeasurePageScanner.page(from: response.body) {
             return page as! Body
         }
+        if Body.self == MeasurePage.self, let page = MeasurePage.scanned(response.body) {
+            return page as! Body
+        }
         return try decodeWithJSONDecoder(type, from: response)
     }
 

@@ -82,7 +82,8 @@ extension MeasurePageScanner {
         repeat {
             scratch.append(try readMeasure())
         } while try reader.continues(before: UInt8(ascii: "]"))
-        return Array(scratch[...])
+        // The index pass only checks the measures; their copy is made when the group is read for real.
+        return groupStarts == nil ? Array(scratch[...]) : []
     }
 
     // One measure, as `Measure.init(from:)` decodes it.

@@ -12,6 +12,8 @@ struct MeasurePageScanner {
     var recent: (device: RecentString?, hashedDevice: RecentString?, model: RecentString?)
     /// The measures of the group being read; each group then gets an exactly sized copy.
     var scratch: [Measure] = []
+    /// When indexing: where each group of `measuregrps` starts; the groups are checked, not kept.
+    var groupStarts: [Int]?
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         reader = JSONByteReader(bytes)
@@ -26,6 +28,28 @@ struct MeasurePageScanner {
     static func page(from bytes: UnsafeBufferPointer<UInt8>) -> WithingsPage<MeasureGroup>? {
         var scanner = MeasurePageScanner(bytes)
         return try? scanner.readEnvelope()
+    }
+
+    /// The page in `bytes` without its groups, and where each group starts: every group is read and checked
+    /// as `page(from:)` would, so `groups(from:at:)` cannot decline any of them. Nil when the scanner declines.
+    static func index(from bytes: UnsafeBufferPointer<UInt8>) -> (page: WithingsPage<MeasureGroup>, starts: [Int])? {
+        var scanner = MeasurePageScanner(bytes)
+        scanner.groupStarts = []
+        guard let page = try? scanner.readEnvelope() else { return nil }
+        return (page, scanner.groupStarts ?? [])
+    }
+
+    /// The groups starting at `starts` (offsets from `index(from:)` over the same bytes); nil on a mismatch.
+    static func groups(from bytes: UnsafeBufferPointer<UInt8>, at starts: ArraySlice<Int>) -> [MeasureGroup]? {
+        var scanner = MeasurePageScanner(bytes)
+        var groups: [MeasureGroup] = []
+        groups.reserveCapacity(starts.count)
+        for start in starts {
+            scanner.reader.index = start
+            guard let group = try? scanner.readGroup() else { return nil }
+            groups.append(group)
+        }
+        return groups
     }
 
     // `WithingsEnvelope`: the status must be 0; a missing or null body is the page `{}` decodes to.
@@ -98,6 +122,14 @@ struct MeasurePageScanner {
         var groups: [MeasureGroup] = []
         if reader.closesAtOnce(UInt8(ascii: "]")) { return groups }
         // About 400 bytes per group in real answers; a rough reservation saves most regrowth copies.
+        if groupStarts != nil {
+            repeat {
+                _ = reader.nextToken()
+                groupStarts?.append(reader.index)
+                _ = try readGroup()
+            } while try reader.continues(before: UInt8(ascii: "]"))
+            return groups
+        }
         groups.reserveCapacity(min(reader.bytes.count / 512, 1 << 20))
         repeat {
             groups.append(try readGroup())
