@@ -41,7 +41,7 @@ import WithingsAPI
         #expect(transport.requests.allSatisfy { $0.url == "http://127.0.0.1:1/measure" })
     }
 
-    @Test func pageByPageHandsOverEachPageBeforeFetchingTheNext() async throws {
+    @Test func slicesHandOverEachPageBeforeFetchingTheNext() async throws {
         let transport = FakeHTTPTransport([
             Self.measurePage(groups: [(1, 100, 150), (2, 110, 160)], more: true, offset: 2, updateTime: 2001),
             Self.measurePage(groups: [(3, 120, 170)], more: false, offset: 0, updateTime: 2000),

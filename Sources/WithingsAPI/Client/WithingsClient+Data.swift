@@ -17,7 +17,7 @@ extension WithingsClient {
     /// page `groupsPerSlice` groups) at a time, so a decade of history is never in memory at once; `body` also
     /// learns whether more groups follow. The result carries the cursor and time zone, and no groups.
     nonisolated(nonsending) public func measureGroups(
-        changedSince lastUpdate: Int64, pageByPage body: (_ groups: [MeasureGroup], _ more: Bool) async throws -> Void
+        changedSince lastUpdate: Int64, inSlices body: (_ groups: [MeasureGroup], _ more: Bool) async throws -> Void
     ) async throws -> MeasureGroupsUpdate {
         var updateTime: Int64?
         var maxModified: Int64?
