@@ -135,7 +135,8 @@ let package = Package(
         .testTarget(
             name: "MQTTDiscoveryTests", dependencies: ["MQTTDiscovery", "WithingsAPI", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime"], swiftSettings: strict),
+        // The emulator's seeded generator drives the decoder's mutation test.
+        .testTarget(name: "LocalTimeTests", dependencies: ["LocalTime", "WithingsEmulator"], swiftSettings: strict),
         .testTarget(
             name: "ConfigFileTests", dependencies: ["ConfigFile", "TestSupport", "LocalTime"], swiftSettings: strict),
         .testTarget(

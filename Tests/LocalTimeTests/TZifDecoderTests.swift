@@ -1,6 +1,7 @@
 import Foundation
 import LocalTime
 import Testing
+import WithingsEmulator
 
 @Suite struct TZifDecoderTests {
     @Test func decodesVersion2WithFooter() throws {
@@ -104,7 +105,7 @@ import Testing
     @Test func mutatedFilesNeverTrap() throws {
         let original = try [UInt8](
             #require(FileManager.default.contents(atPath: "/usr/share/zoneinfo/Australia/Lord_Howe")))
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<3000 {
             var bytes = original
             for _ in 0..<Int(generator.next() % 4 + 1) {

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+import WithingsEmulator
 
 @testable import WithingsAPI
 
@@ -23,7 +24,7 @@ import Testing
     @Test(arguments: 0..<3)
     func mutatedAnswersDecodeAsJSONDecoderDoes(base index: Int) throws {
         let base = try Self.bases()[index]
-        var random = SplitMix64(seed: UInt64(index) &+ 0x5EED)
+        var random = SeededRandom(seed: UInt64(index) &+ 0x5EED)
         var accepted = 0
         let rounds = 1_200
         for round in 0..<rounds {
@@ -38,7 +39,7 @@ import Testing
     }
 
     /// `bytes` after one to three random truncations, replacements, insertions, deletions or duplications.
-    static func mutate(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using random: inout SeededRandom) -> [UInt8] {
         var output = bytes
         for _ in 0...Int.random(in: 0..<3, using: &random) {
             guard !output.isEmpty else { break }

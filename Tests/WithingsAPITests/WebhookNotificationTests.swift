@@ -1,5 +1,6 @@
 import Testing
 import WithingsAPI
+import WithingsEmulator
 
 /// Webhook form bodies: valid shapes, typed errors, and fuzzing for crashes.
 @Suite struct WebhookNotificationTests {
@@ -60,7 +61,7 @@ import WithingsAPI
     }
 
     @Test func arbitraryBytesNeverCrash() {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededRandom(seed: 0x5EED)
         let alphabet = Array("userid=appli&%+0123456789aF".utf8) + [0x00, 0xFF, 0xC3, 0x80]
         var parsed = 0
         for _ in 0..<20_000 {
@@ -75,20 +76,5 @@ import WithingsAPI
         let valid = try? WebhookNotification.parse(formBody: Array("userid=1&appli=1".utf8))
         #expect(valid != nil)
         print("fuzz: \(parsed) of 20000 random bodies parsed as notifications")
-    }
-}
-
-/// A small deterministic generator, so the fuzz test is repeatable.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
