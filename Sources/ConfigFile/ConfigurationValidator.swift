@@ -1,4 +1,3 @@
-import FoundationEssentials
 import LocalTime
 
 /// Checks the meaning of decoded values (ranges, formats, combinations); every finding goes to the collector.
@@ -67,7 +66,7 @@ struct ConfigurationValidator {
         do throws(ZoneInfoError) {
             _ = try zoneInfo.load(identifier: identifier)
             return nil
-        } catch .notFound where !isDirectory(zoneInfo.root) {
+        } catch .notFound where SecretFileReader.checkReadable(zoneInfo.root) != .directory {
             return "there is no time zone database at \(zoneInfo.root) (a container without tzdata?); install "
                 + "Debian's tzdata package or mount it there, \(fallback) (UTC without a database)"
         } catch .notFound, .unsafeIdentifier {
@@ -76,10 +75,5 @@ struct ConfigurationValidator {
         } catch {
             return "\"\(identifier)\" cannot be used: \(error); \(fallback)"
         }
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
     }
 }
