@@ -104,9 +104,8 @@ struct HistoryBench {
         let page = try WithingsResponseDecoder.decode(
             MeasurePage.self, from: TransportResponse(status: 200, body: bytes))
         var latest: [MeasureKey: LatestMeasure] = [:]
-        for start in stride(from: 0, to: page.count, by: WithingsClient.groupsPerSlice) {
-            let slice = try page.groups(start..<min(start + WithingsClient.groupsPerSlice, page.count))
-            latest = LatestValues.mergeMeasures(slice, into: latest)
+        for slice in page.slices(of: WithingsClient.groupsPerSlice) {
+            latest = LatestValues.mergeMeasures(try page.groups(slice), into: latest)
         }
         return (page.count, latest.count)
     }

@@ -37,8 +37,8 @@ import Testing
         let slice = WithingsClient.groupsPerSlice
         #expect(try ScannerEquivalence.PageFields(page, slice: slice) == ScannerEquivalence.PageFields(decoded))
         var merged: [MeasureKey: LatestMeasure] = [:]
-        for start in stride(from: 0, to: page.count, by: slice) {
-            merged = LatestValues.mergeMeasures(try page.groups(start..<min(start + slice, page.count)), into: merged)
+        for range in page.slices(of: slice) {
+            merged = LatestValues.mergeMeasures(try page.groups(range), into: merged)
         }
         #expect(merged == LatestValues.mergeMeasures(decoded.items))
     }
@@ -47,6 +47,10 @@ import Testing
         let bytes = Array(#"{"status":0,"body":{"measuregrps":[{"grpid":1,"date":2},{"grpid":3,"date":4}]}}"#.utf8)
         let page = try #require(MeasurePage.scanned(bytes))
         #expect(page.count == 2)
+        #expect(page.slices(of: 1) == [0..<1, 1..<2])
+        #expect(page.slices(of: 5) == [0..<2])
+        let empty = try #require(MeasurePage.scanned(Array(#"{"status":0,"body":{"measuregrps":[]}}"#.utf8)))
+        #expect(empty.slices(of: 1000) == [0..<0], "an empty page is still one (empty) slice")
         #expect(try page.groups(1..<5).map(\.groupID) == [3])
         #expect(try page.groups(2..<3).isEmpty)
         let decoded = MeasurePage(try #require(MeasurePageScanner.page(from: bytes)))

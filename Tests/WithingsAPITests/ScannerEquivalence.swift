@@ -37,9 +37,7 @@ enum ScannerEquivalence {
         /// The fields of `page`, its groups read in slices of `slice`.
         init(_ page: MeasurePage, slice: Int) throws(WithingsError) {
             items = []
-            for start in stride(from: 0, to: page.count, by: slice) {
-                items += try page.groups(start..<min(start + slice, page.count))
-            }
+            for range in page.slices(of: slice) { items += try page.groups(range) }
             more = page.more
             offset = page.offset
             updateTime = page.updateTime

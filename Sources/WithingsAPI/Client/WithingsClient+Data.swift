@@ -28,18 +28,15 @@ extension WithingsClient {
             if let time = page.updateTime { updateTime = min(updateTime ?? time, time) }
             timezone = timezone ?? page.timezone
             // A long page is handed on in slices, so its decoded groups are never all in memory at once.
-            var start = 0
-            repeat {
-                let end = min(start + Self.groupsPerSlice, page.count)
-                let groups = try page.groups(start..<end)
+            for slice in page.slices(of: Self.groupsPerSlice) {
+                let groups = try page.groups(slice)
                 for group in groups {
                     if let modified = group.modified ?? group.created {
                         maxModified = max(maxModified ?? modified, modified)
                     }
                 }
-                try await body(groups, page.more || end < page.count)
-                start = end
-            } while start < page.count
+                try await body(groups, page.more || slice.upperBound < page.count)
+            }
         }
         let cursor = max(lastUpdate, updateTime ?? maxModified ?? lastUpdate)
         return MeasureGroupsUpdate(groups: [], cursor: cursor, timezone: timezone)

@@ -50,6 +50,13 @@ public struct MeasurePage: Sendable, PagedBody {
         return MeasurePage(page, groups: .indexed(bytes: bytes, starts: starts))
     }
 
+    /// The ranges that cover the page `size` groups at a time, in order; one empty range for an empty page, so a
+    /// walk still sees every page once.
+    public func slices(of size: Int) -> [Range<Int>] {
+        let starts = stride(from: 0, to: max(count, 1), by: max(size, 1))
+        return starts.map { $0..<min($0 + max(size, 1), count) }
+    }
+
     /// The groups at `range` (within `0..<count`), in the answer's order.
     public func groups(_ range: Range<Int>) throws(WithingsError) -> [MeasureGroup] {
         switch groups {
