@@ -61,11 +61,6 @@ public struct ZoneInfo: Sendable {
         }
     }
 
-    /// Whether `identifier` names a zone that loads: a safe name whose file exists and decodes.
-    public func isKnown(identifier: String) -> Bool {
-        (try? load(identifier: identifier)) != nil
-    }
-
     /// The system zone for this process: `TZ` from the process environment, else `/etc/localtime`, else UTC.
     public func system() -> ZoneRules {
         system(environment: getenv("TZ").map { ["TZ": String(cString: $0)] } ?? [:])
