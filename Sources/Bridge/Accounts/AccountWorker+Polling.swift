@@ -51,8 +51,9 @@ extension AccountWorker {
         let initial = cursor == nil
         switch category {
         case .measures:
-            // Merged a page (or slice) at a time: a decade of history is never in memory at once. A walk that fails half-way
-            // leaves real values merged and the cursor where it was, so the next walk reads them again.
+            // Merged a slice at a time (a page, or 1,000 groups of a long one): a decade of history is never in
+            // memory at once. A walk that fails half-way leaves real values merged and the cursor where it was, so
+            // the next walk reads them again.
             var count = 0
             var changed: [MeasureGroup] = []
             let update = try await deps.client.measureGroups(changedSince: cursor ?? 0) { groups, more in
