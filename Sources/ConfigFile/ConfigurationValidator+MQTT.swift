@@ -1,7 +1,9 @@
+import WithingsAPI
+
 extension ConfigurationValidator {
     /// Checks `mqtt:`: host, ports, topics and TLS files.
     func validateMQTT(_ mqtt: Configuration.MQTT) {
-        if mqtt.host.trimmingSpaces.isEmpty {
+        if mqtt.host.trimmingWhitespace().isEmpty {
             collector.problem("mqtt.host", "is empty; allowed: the broker's host name or IP, e.g. localhost")
         } else if mqtt.host.contains("://") || mqtt.host.contains(" ") || mqtt.host.contains("/") {
             collector.problem(
@@ -15,7 +17,7 @@ extension ConfigurationValidator {
         if !(5...65535).contains(mqtt.keepalive) {
             collector.problem("mqtt.keepalive", "\(mqtt.keepalive) is out of range; allowed: 5 to 65535 seconds")
         }
-        if mqtt.clientID.trimmingSpaces.isEmpty {
+        if mqtt.clientID.trimmingWhitespace().isEmpty {
             collector.problem(
                 "mqtt.client_id", "is empty; allowed: a name unique per bridge instance, e.g. withings2mqtt")
         }

@@ -1,9 +1,10 @@
 import FoundationEssentials
+import WithingsAPI
 
 extension ConfigurationValidator {
     /// Checks `withings:`: required values, URLs and the rate limit.
     func validateWithings(_ withings: Configuration.Withings) {
-        if collector.isExplicit("withings.client_id") && withings.clientID.trimmingSpaces.isEmpty {
+        if collector.isExplicit("withings.client_id") && withings.clientID.trimmingWhitespace().isEmpty {
             collector.problem("withings.client_id", "is empty; set it to your Withings developer app's client id")
         }
         if withings.clientSecret.isEmpty {

@@ -1,4 +1,5 @@
 import LocalTime
+import WithingsAPI
 
 /// Checks the meaning of decoded values (ranges, formats, combinations); every finding goes to the collector.
 struct ConfigurationValidator {
@@ -28,14 +29,14 @@ struct ConfigurationValidator {
             } else {
                 firstUse[account.name] = index
             }
-            if let displayName = account.displayName, displayName.trimmingSpaces.isEmpty {
+            if let displayName = account.displayName, displayName.trimmingWhitespace().isEmpty {
                 collector.problem("accounts[\(index)].display_name", "is empty; remove it or give a name")
             }
         }
     }
 
     private func validateGeneral(_ configuration: Configuration) {
-        if configuration.stateDirectory.trimmingSpaces.isEmpty {
+        if configuration.stateDirectory.trimmingWhitespace().isEmpty {
             collector.problem("state_dir", "is empty; allowed: a directory path, e.g. /var/lib/withings2mqtt")
         }
         if let zone = configuration.timezone, let problem = Self.timeZoneProblem(zone) {

@@ -1,10 +1,12 @@
+import WithingsAPI
+
 /// Parses durations written as `600`, `90s`, `10m`, `2h` or `1d`.
 enum DurationText {
     /// The duration in seconds, nil when the text is not a duration.
     static func seconds(_ text: String) -> Int? {
-        let trimmed = text.trimmingSpaces.lowercased()
+        let trimmed = text.trimmingWhitespace().lowercased()
         if let plain = Int(trimmed) { return plain }
-        guard let unit = trimmed.last, let number = Int(trimmed.dropLast().trimmingSpaces) else { return nil }
+        guard let unit = trimmed.last, let number = Int(trimmed.dropLast().trimmingWhitespace()) else { return nil }
         let factor: Int
         switch unit {
         case "s": factor = 1

@@ -1,3 +1,5 @@
+import WithingsAPI
+
 /// A `host:port` listen address (`0.0.0.0:8484`, `[::]:8484`).
 struct ListenAddress: Equatable {
     /// Host or IP, without brackets.
@@ -7,7 +9,7 @@ struct ListenAddress: Equatable {
 
     /// Parses `host:port`; nil when the text is not one.
     init?(parsing text: String) {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingWhitespace()
         guard let colon = trimmed.lastIndex(of: ":") else { return nil }
         var host = String(trimmed[..<colon])
         guard let port = Int(trimmed[trimmed.index(after: colon)...]), (1...65535).contains(port) else { return nil }

@@ -1,3 +1,5 @@
+import WithingsAPI
+
 /// Turns YAML nodes into typed values; wrong types become problems (the value keeps its default).
 struct YAMLValueReader {
     /// Where problems and key lines go.
@@ -45,7 +47,7 @@ struct YAMLValueReader {
     /// A whole number; quoted digits are accepted too.
     func int(_ section: YAMLSection, _ key: String, allowed: String) -> Int? {
         guard let node = section[key] else { return nil }
-        if let value = node.text.flatMap({ Int($0.trimmingSpaces) }) ?? node.integer { return value }
+        if let value = node.text.flatMap({ Int($0.trimmingWhitespace()) }) ?? node.integer { return value }
         collector.problem(section.keyPath(key), "\(Self.describe(node)) is not a whole number; allowed: \(allowed)")
         return nil
     }
