@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 
 /// `withings2mqtt-bench`: runs the benchmarks of issue 5 against the release binaries next to it, prints the
 /// table and writes the figures as JSON. `scripts/bench.sh` builds everything and calls it.
@@ -44,6 +45,8 @@ struct BenchCommand: AsyncParsableCommand {
             }
             return
         }
+        let environment = ServiceUnit.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        print("the bridge runs with the systemd unit's environment: \(environment.joined(separator: " "))")
         if latencyOnly {
             let figures = try await HouseholdBench(idleSeconds: 0, events: events).latencyOnly()
             let series = [

@@ -78,7 +78,7 @@ final class BenchWorld: @unchecked Sendable {
         runs += 1
         let started = ContinuousClock.now
         bridge = try ChildProcess(
-            bridgeBinary, arguments: ["run", "--config", configFile.path],
+            bridgeBinary, arguments: ["run", "--config", configFile.path], environment: ServiceUnit.environment,
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
         return started
     }

@@ -89,11 +89,12 @@ final class BridgeWorld: @unchecked Sendable {
         return location
     }
 
-    /// Starts `withings2mqtt run`.
+    /// Starts `withings2mqtt run` with the systemd unit's environment and `environment` on top.
     func startBridge(environment: [String: String] = [:]) throws {
         runs += 1
         bridge = try ChildProcess(
-            "withings2mqtt", arguments: ["run", "--config", configFile.path], environment: environment,
+            "withings2mqtt", arguments: ["run", "--config", configFile.path],
+            environment: ServiceUnit.environment.merging(environment) { $1 },
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
     }
 

@@ -91,7 +91,7 @@ final class FaultWorld: @unchecked Sendable {
     func startBridge() throws {
         runs += 1
         bridge = try ChildProcess(
-            "withings2mqtt", arguments: ["run", "--config", configFile.path],
+            "withings2mqtt", arguments: ["run", "--config", configFile.path], environment: ServiceUnit.environment,
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
     }
 

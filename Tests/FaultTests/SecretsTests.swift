@@ -120,6 +120,11 @@ struct SecretsTests {
         figure("secrets", "systemd-analyze security --offline=true: \(line.trimmingCharacters(in: .whitespaces))")
     }
 
+    /// The daemons of the end-to-end, fault and benchmark runs get the unit's environment from this parse.
+    @Test func systemdUnitEnvironmentIsWhatTheTestedDaemonsGet() {
+        #expect(ServiceUnit.environment == ["GNUTLS_NO_IMPLICIT_INIT": "1", "MALLOC_ARENA_MAX": "2"])
+    }
+
     static func mode(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int ?? 0) & 0o777
     }
