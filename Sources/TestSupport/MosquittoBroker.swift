@@ -20,9 +20,12 @@ public final class MosquittoBroker: Sendable {
     /// Host to connect to.
     public var host: String { "127.0.0.1" }
 
-    /// The broker's log (stdout and stderr), for diagnosing a failing test.
+    /// The broker's output before its log is open (stdout and stderr: configuration errors), then its log, which
+    /// mosquitto writes line by line to a file (to stdout it buffers until exit); for diagnosing a failing test.
     public var log: String {
-        (try? String(contentsOf: directory.appendingPathComponent("mosquitto.log"), encoding: .utf8)) ?? ""
+        ["mosquitto.out", "mosquitto.log"].map {
+            (try? String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) ?? ""
+        }.joined()
     }
 
     /// Starts a broker and returns once it accepts TCP connections. Retries on another port if the chosen one was
@@ -87,16 +90,21 @@ public final class MosquittoBroker: Sendable {
 
     /// Runs `mosquitto -c` and waits until the port accepts connections.
     private func launch() async throws {
+        let earlierLog = log.utf8.count  // a restart appends to the same log
         let child = try SpawnedProcess(
             try MosquittoLoopback.executable("mosquitto"), ["-c", configFile.path],
-            outputPath: directory.appendingPathComponent("mosquitto.log").path
+            outputPath: directory.appendingPathComponent("mosquitto.out").path
         )
         process.withLock { $0 = child }
         for _ in 0..<500 {
             if let status = child.terminationStatus {
                 throw MosquittoBrokerError.exited(status: status, log: log)
             }
-            if MosquittoLoopback.accepts(port: port) { return }
+            // "running" is logged once every listener is bound: the connection that is then accepted is ours, not
+            // another test's broker that got the same free port and bound it first.
+            if log.utf8.dropFirst(earlierLog).contains(" running".utf8), MosquittoLoopback.accepts(port: port) {
+                return
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         child.signal(SIGKILL)

@@ -25,6 +25,8 @@ public struct MosquittoBrokerConfiguration: Sendable, Equatable {
             if text.hasPrefix("persistence ") {
                 lines.append("persistence \(persistence)")
                 if persistence { lines.append("persistence_location \(directory)/") }
+            } else if text.hasPrefix("log_dest ") {
+                lines.append("log_dest file \(directory)/mosquitto.log")
             } else if text.hasPrefix("allow_anonymous ") {
                 lines.append("allow_anonymous \(users.isEmpty)")
             } else {

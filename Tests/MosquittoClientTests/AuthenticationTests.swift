@@ -15,7 +15,10 @@ struct AuthenticationTests {
             $0.username = "bridge"
             $0.password = "correct horse"
         }
-        #expect(await events.wait { $0.connectedCount == 1 })
+        // Required: without a connection the publish below waits for one until the suite's time limit.
+        try #require(
+            await events.wait { $0.connectedCount == 1 },
+            "not connected: \(String(describing: connection.lastError)); broker log:\n\(broker.log)")
         try await connection.publish(MQTTMessage(topic: "\(root)/state", string: "online"))
         let retained = try await broker.retainedStrings(
             "\(root)/#", username: "homeassistant", password: "battery staple"
