@@ -14,7 +14,7 @@ import Logging
 /// it: the paced bed-event p50 went from 1.0 to 1.6 ms (BENCHMARKS.md), and a burst of a thousand events wrote
 /// the file a thousand times. Dispatch's threads are not the cooperative pool's, and a burst coalesces.
 /// Values are written in submission order and never an older one after a newer; `flush()` waits for the last.
-/// A change that arrives while the file is idle is written at once; during a burst, at most every 50 ms unless
+/// A change that arrives while the file is idle is written 3 ms later; during a burst, at most every 50 ms unless
 /// a caller waits for it (`submit(_:written:)`).
 public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     private struct Pending {
@@ -55,6 +55,10 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     }
 
     private func drain() {
+        // Let the change's MQTT messages reach the broker and its subscribers first. Started at once, the encode
+        // and the two fsyncs ran while a bed event's `in_bed` was on its way, and on two cores that was the
+        // paced p99's excess over the broker floor: 1.8-2.6 ms against 0.8-1.8 ms with this pause (BENCHMARKS.md).
+        usleep(Self.settleMicroseconds)
         while let (value, written) = takeNext() {
             do {
                 try store.save(value)
@@ -71,6 +75,9 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
             if pending.withLock({ $0.value != nil && $0.written.isEmpty }) { usleep(Self.burstGapMicroseconds) }
         }
     }
+
+    /// The pause before the first write after an idle spell.
+    static var settleMicroseconds: UInt32 { 3_000 }
 
     /// The pause between two writes of a burst.
     static var burstGapMicroseconds: UInt32 { 50_000 }
