@@ -14,8 +14,8 @@ import Logging
 /// it: the paced bed-event p50 went from 1.0 to 1.6 ms (BENCHMARKS.md), and a burst of a thousand events wrote
 /// the file a thousand times. Dispatch's threads are not the cooperative pool's, and a burst coalesces.
 /// Values are written in submission order and never an older one after a newer; `flush()` waits for the last.
-/// A change that arrives while the file is idle is written 3 ms later; during a burst, at most every 50 ms unless
-/// a caller waits for it (`submit(_:written:)`).
+/// A change that arrives while the file is idle is written 3 ms later (one that follows the last write within
+/// 10 ms at once); during a burst, at most every 50 ms unless a caller waits for it (`submit(_:written:)`).
 public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     private struct Pending {
         var value: Value?
@@ -26,6 +26,8 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     private let store: JSONFileStore<Value>
     private let queue: DispatchQueue
     private let pending = Locked(Pending())
+    // When the last drain ended; only touched on `queue`, but Locked keeps the class Sendable without unsafety.
+    private let lastDrainEnded = Locked<ContinuousClock.Instant?>(nil)
     private let logger: Logger
 
     /// Creates a writer over `store`; failures are logged on `logger` and retried with the next value.
@@ -55,10 +57,14 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
     }
 
     private func drain() {
-        // Let the change's MQTT messages reach the broker and its subscribers first. Started at once, the encode
-        // and the two fsyncs ran while a bed event's `in_bed` was on its way, and on two cores that was the
-        // paced p99's excess over the broker floor: 1.8-2.6 ms against 0.8-1.8 ms with this pause (BENCHMARKS.md).
-        usleep(Self.settleMicroseconds)
+        // After an idle spell, let the change's MQTT messages reach the broker and its subscribers first. Started
+        // at once, the encode and the two fsyncs ran while a bed event's `in_bed` was on its way, and on two cores
+        // that was the paced p99's excess over the broker floor (BENCHMARKS.md). Not within a stream of changes
+        // (webhook answers waiting for each write, then sending the next event): there the pause would only
+        // stretch every round.
+        let idle = lastDrainEnded.withLock { $0.map { ContinuousClock.now - $0 > Self.streamGap } ?? true }
+        if idle { usleep(Self.settleMicroseconds) }
+        defer { lastDrainEnded.withLock { $0 = ContinuousClock.now } }
         while let (value, written) = takeNext() {
             do {
                 try store.save(value)
@@ -78,6 +84,9 @@ public final class WriteBehindStore<Value: Codable & Sendable>: Sendable {
 
     /// The pause before the first write after an idle spell.
     static var settleMicroseconds: UInt32 { 3_000 }
+
+    /// A change that comes less than this after the last write ended is part of a stream and written at once.
+    static var streamGap: Duration { .milliseconds(10) }
 
     /// The pause between two writes of a burst.
     static var burstGapMicroseconds: UInt32 { 50_000 }
