@@ -28,8 +28,8 @@ public final class MosquittoBroker: Sendable {
         }.joined()
     }
 
-    /// Starts a broker and returns once it accepts TCP connections. Retries on another port if the chosen one was
-    /// taken in the meantime.
+    /// Starts a broker and returns once it runs and accepts TCP connections. Retries on another port if the chosen
+    /// one was taken in the meantime.
     public static func start(_ configuration: MosquittoBrokerConfiguration = .init()) async throws -> MosquittoBroker {
         var lastError: (any Error)?
         for _ in 0..<5 {
@@ -88,7 +88,7 @@ public final class MosquittoBroker: Sendable {
         try await launch()
     }
 
-    /// Runs `mosquitto -c` and waits until the port accepts connections.
+    /// Runs `mosquitto -c` and waits until it has logged that it runs and the port accepts connections.
     private func launch() async throws {
         let earlierLog = log.utf8.count  // a restart appends to the same log
         let child = try SpawnedProcess(
