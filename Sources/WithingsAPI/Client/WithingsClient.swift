@@ -58,20 +58,13 @@ public struct WithingsClient: Sendable {
         _ request: WithingsRequest, of item: Item.Type
     ) async throws -> [WithingsPage<Item>] {
         var pages: [WithingsPage<Item>] = []
-        try await forEachPage(request, of: item) { pages.append($0) }
+        try await forEachPage(request, as: WithingsPage<Item>.self) { pages.append($0) }
         return pages
     }
 
     /// Reads every page of a paged call like `sendPaged`, but hands each page to `body` as it arrives instead
-    /// of keeping them all, so a decade of history is held one page at a time.
-    nonisolated(nonsending) public func forEachPage<Item: PageItem>(
-        _ request: WithingsRequest, of item: Item.Type,
-        _ body: (WithingsPage<Item>) async throws -> Void
-    ) async throws {
-        try await forEachPage(request, as: WithingsPage<Item>.self, body)
-    }
-
-    /// The same walk for any paged body type (`MeasurePage` reads getmeas groups a slice at a time).
+    /// of keeping them all, so a decade of history is held one page at a time. `Page` is `WithingsPage` or a
+    /// body that decodes lazily (`MeasurePage` reads getmeas groups a slice at a time).
     nonisolated(nonsending) public func forEachPage<Page: PagedBody>(
         _ request: WithingsRequest, as page: Page.Type, _ body: (Page) async throws -> Void
     ) async throws {
