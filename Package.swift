@@ -177,6 +177,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The benchmark's own rules (which message shows which event), checked without running it.
+        .testTarget(name: "BenchTests", dependencies: ["withings2mqtt-bench"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

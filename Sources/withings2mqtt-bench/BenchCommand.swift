@@ -59,7 +59,8 @@ struct BenchCommand: AsyncParsableCommand {
             }
             print(
                 "burst drain: bridge \(figures.burstDrainBridgeMs) ms, floor \(figures.burstDrainFloorMs) ms; "
-                    + "coalesced: bridge \(figures.burstCoalescedBridge), floor \(figures.burstCoalescedFloor)")
+                    + "folded: bridge \(figures.burstFoldedBridge) (paced \(figures.pacedFoldedBridge)), "
+                    + "floor \(figures.burstFoldedFloor); bed events on the events topic \(figures.burstEventMessages)")
             return
         }
         if footprintOnly {

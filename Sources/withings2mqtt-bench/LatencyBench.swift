@@ -21,10 +21,14 @@ struct LatencyBench {
         var burstDrainBridgeMs: Double
         /// Floor: first publish to the burst's last message, ms.
         var burstDrainFloorMs: Double
-        /// Burst events the bridge coalesced into a later state.
-        var burstCoalescedBridge: Int
-        /// The same for the floor (the broker keeps every message).
-        var burstCoalescedFloor: Int
+        /// Paced events with no `in_bed` message of their own (folded into a newer state).
+        var pacedFoldedBridge: Int
+        /// Burst events with no `in_bed` message of their own: the bridge sent only the newest state.
+        var burstFoldedBridge: Int
+        /// The same for the floor, which publishes every state.
+        var burstFoldedFloor: Int
+        /// Bed events of the burst that arrived on the account's `events` topic, which is never folded.
+        var burstEventMessages: Int
     }
 
     /// The running processes.
@@ -43,7 +47,12 @@ struct LatencyBench {
     let rate: Double
 
     private var topic: String { "withings2mqtt/\(account)/in_bed" }
+    private var eventsTopic: String { "withings2mqtt/\(account)/events" }
+    /// The webhook `date` of event 0; event `i` has `firstDate + i`, which its attributes' `measured_at` shows.
+    private static let firstDate = 1_700_000_000
     private static let floorTopic = "bench/floor/in_bed"
+    /// Keep-alive connections of the bridge's burst, and publishers of the floor's.
+    private static let burstLanes = 16
 
     /// Runs the paced and the burst series for the bridge and the floor.
     func run() async throws -> Figures {
@@ -69,24 +78,26 @@ struct LatencyBench {
         async let bridgeSends = sendWebhooks(applis, connections: 1, interval: interval, start: start)
         async let floorSends = publishFloor(floor, states: states, interval: interval, start: start + interval / 2)
         let (pacedSends, floorPacedSends) = try await (bridgeSends, floorSends)
-        let pacedBridge = try await latencies(topic, sends: pacedSends, states: states, after: mark)
-        let pacedFloor = try await latencies(Self.floorTopic, sends: floorPacedSends, states: states, after: mark)
+        let pacedBridge = try await bridgeLatencies(sends: pacedSends, states: states, after: mark)
+        let pacedFloor = try await floorLatencies(sends: floorPacedSends, after: mark)
 
         mark = recorder.count
-        let burstSends = try await sendWebhooks(applis, connections: 16, interval: nil)
-        let burstBridge = try await latencies(topic, sends: burstSends, states: states, after: mark)
-        let drainBridge = try await drain(topic, sends: burstSends, final: states.last!, after: mark)
+        let burstSends = try await sendWebhooks(applis, connections: Self.burstLanes, interval: nil)
+        let burstBridge = try await bridgeLatencies(sends: burstSends, states: states, after: mark)
+        let drainBridge = try drain(topic, sends: burstSends, after: mark)
+        let eventMessages = try await bedEventMessages(expected: events, after: mark)
 
         mark = recorder.count
-        let floorBurstSends = try await publishFloor(floor, states: states, interval: nil)
-        let burstFloor = try await latencies(Self.floorTopic, sends: floorBurstSends, states: states, after: mark)
-        let drainFloor = try await drain(Self.floorTopic, sends: floorBurstSends, final: states.last!, after: mark)
+        let floorBurstSends = try await publishFloor(floor, states: states, interval: nil, lanes: Self.burstLanes)
+        let burstFloor = try await floorLatencies(sends: floorBurstSends, after: mark)
+        let drainFloor = try drain(Self.floorTopic, sends: floorBurstSends, after: mark)
 
         return Figures(
             pacedBridge: Percentiles(pacedBridge.samples), pacedFloor: Percentiles(pacedFloor.samples),
             burstBridge: Percentiles(burstBridge.samples), burstFloor: Percentiles(burstFloor.samples),
-            burstDrainBridgeMs: drainBridge, burstDrainFloorMs: drainFloor,
-            burstCoalescedBridge: burstBridge.coalesced, burstCoalescedFloor: burstFloor.coalesced)
+            burstDrainBridgeMs: drainBridge, burstDrainFloorMs: drainFloor, pacedFoldedBridge: pacedBridge.folded,
+            burstFoldedBridge: burstBridge.folded, burstFoldedFloor: burstFloor.folded,
+            burstEventMessages: eventMessages)
     }
 
     /// Posts bed webhooks over `connections` keep-alive connections (one thread each), every `interval` from
@@ -116,7 +127,7 @@ struct LatencyBench {
                                 let at = ContinuousClock.now
                                 let status = try client.post(
                                     path: path,
-                                    form: "userid=\(user)&appli=\(applis[index])&date=\(1_700_000_000 + index)")
+                                    form: "userid=\(user)&appli=\(applis[index])&date=\(Self.firstDate + index)")
                                 guard status == 200 else { throw BenchError("webhook answered \(status)") }
                                 sends.withLock { $0[index] = at }
                             }
@@ -131,9 +142,13 @@ struct LatencyBench {
         return sends.withLock { $0.map { $0! } }
     }
 
-    /// Publishes the states straight to the broker, retained, QoS 1, every `interval` from `start` or all at once.
+    /// Publishes the states straight to the broker, retained, QoS 1: every `interval` from `start`, or as a burst
+    /// over `lanes` publishers that each send their next state once the broker acknowledged the previous one, as
+    /// the bridge's burst comes over keep-alive connections that each wait for their answer. Each payload carries
+    /// the event's index after the state (`ON 17`), so every message is matched to its event.
     private func publishFloor(
-        _ floor: MosquittoConnection, states: [String], interval: Duration?, start: ContinuousClock.Instant = .now
+        _ floor: MosquittoConnection, states: [String], interval: Duration?, lanes: Int = 1,
+        start: ContinuousClock.Instant = .now
     ) async throws
         -> [ContinuousClock.Instant]
     {
@@ -142,17 +157,22 @@ struct LatencyBench {
             for (index, state) in states.enumerated() {
                 try await Task.sleep(until: start + interval * index, clock: .continuous)
                 sends[index] = .now
-                try await floor.publish(MQTTMessage(topic: Self.floorTopic, string: state, qos: 1, retain: true))
+                try await floor.publish(
+                    MQTTMessage(topic: Self.floorTopic, string: "\(state) \(index)", qos: 1, retain: true))
             }
             return sends
         }
         let stamped = Locked(sends)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for (index, state) in states.enumerated() {
+            for lane in 0..<lanes {
                 group.addTask {
-                    let at = ContinuousClock.now
-                    stamped.withLock { $0[index] = at }
-                    try await floor.publish(MQTTMessage(topic: Self.floorTopic, string: state, qos: 1, retain: true))
+                    for index in stride(from: lane, to: states.count, by: lanes) {
+                        let at = ContinuousClock.now
+                        stamped.withLock { $0[index] = at }
+                        try await floor.publish(
+                            MQTTMessage(
+                                topic: Self.floorTopic, string: "\(states[index]) \(index)", qos: 1, retain: true))
+                    }
                 }
             }
             try await group.waitForAll()
@@ -160,37 +180,43 @@ struct LatencyBench {
         return stamped.withLock { $0 }
     }
 
-    /// Each event's latency: its send instant to the first message on `topic` at or after it carrying its state.
-    ///
-    /// In a burst the bridge keeps only the newest payload per topic, so an event overtaken by a later one may
-    /// never appear on its own: it counts until the burst's last message, which carries the state that
-    /// replaced it (an upper bound), and `coalesced` says how many did.
-    private func latencies(
-        _ topic: String, sends: [ContinuousClock.Instant], states: [String], after mark: Int
-    )
-        async throws -> (samples: [Double], coalesced: Int)
-    {
+    /// The bridge's latency per event (see `ShownStates`), once the series' messages have settled.
+    private func bridgeLatencies(
+        sends: [ContinuousClock.Instant], states: [String], after mark: Int
+    ) async throws -> (samples: [Double], folded: Int) {
+        let entries = try await settled(topic, after: mark)
+        return try ShownStates.bridge(
+            entries, topic: topic, eventsTopic: eventsTopic, states: states, firstDate: Self.firstDate
+        ).latencies(sends: sends)
+    }
+
+    /// The floor's latency per message.
+    private func floorLatencies(
+        sends: [ContinuousClock.Instant], after mark: Int
+    ) async throws -> (samples: [Double], folded: Int) {
+        let entries = try await settled(Self.floorTopic, after: mark)
+        return try ShownStates.floor(entries, topic: Self.floorTopic).latencies(sends: sends)
+    }
+
+    /// The messages after `mark`, once one arrived on `topic` and half a second has passed.
+    private func settled(_ topic: String, after mark: Int) async throws -> [Recorder.Entry] {
         try await recorder.waitFor(topic, after: mark, timeout: .seconds(30)) { _ in true }
         try await Task.sleep(for: .milliseconds(500))
-        let arrivals = recorder.since(mark).filter { $0.topic == topic }
-        guard let last = arrivals.last else { throw BenchError("nothing arrived on \(topic)") }
-        var coalesced = 0
-        let samples = sends.indices.map { index in
-            if let hit = arrivals.first(where: { $0.at >= sends[index] && $0.payload == states[index] }) {
-                return (hit.at - sends[index]).milliseconds
-            }
-            coalesced += 1
-            return (last.at - sends[index]).milliseconds
+        return recorder.since(mark)
+    }
+
+    /// How many bed events arrived on the `events` topic after `mark`, waiting up to 10 s for `expected`.
+    private func bedEventMessages(expected: Int, after mark: Int) async throws -> Int {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let count = recorder.since(mark).count { ShownStates.isBedEvent($0, on: eventsTopic) }
+            if count >= expected || ContinuousClock.now >= deadline { return count }
+            try await Task.sleep(for: .milliseconds(20))
         }
-        return (samples, coalesced)
     }
 
     /// First send → the last message of the burst on `topic`, in ms.
-    private func drain(
-        _ topic: String, sends: [ContinuousClock.Instant], final: String, after mark: Int
-    )
-        async throws -> Double
-    {
+    private func drain(_ topic: String, sends: [ContinuousClock.Instant], after mark: Int) throws -> Double {
         guard let last = recorder.since(mark).last(where: { $0.topic == topic }) else {
             throw BenchError("nothing arrived on \(topic)")
         }

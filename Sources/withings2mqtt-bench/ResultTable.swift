@@ -22,7 +22,8 @@ enum ResultTable {
         }
         lat("bed event, \(latency.pacedBridge.count) at 50/s,", latency.pacedBridge, latency.pacedFloor)
         lat(
-            "bed event, burst of \(latency.burstBridge.count) (\(latency.burstCoalescedBridge) coalesced; floor \(latency.burstCoalescedFloor)),",
+            "bed event, burst of \(latency.burstBridge.count) (\(latency.burstFoldedBridge) folded into a newer state, "
+                + "\(latency.burstEventMessages) on `events`; floor \(latency.burstFoldedFloor) folded),",
             latency.burstBridge, latency.burstFloor)
         let noDelay = results.household.latencyNoDelayBroker
         lat(
