@@ -30,6 +30,13 @@ public struct CivilDate: Sendable, Hashable, CustomStringConvertible {
             day: Int(dayOfYear - (153 * shiftedMonth + 2) / 5 + 1))
     }
 
+    /// The day since 1970-01-01 that contains the instant `epochSeconds` seconds after its midnight, rounded
+    /// down also before 1970 (integer division alone rounds towards zero, which puts 1969-12-31T12:00 on day 0).
+    public static func daysSinceEpoch(containing epochSeconds: Int64) -> Int64 {
+        let days = epochSeconds / 86_400
+        return epochSeconds % 86_400 < 0 ? days - 1 : days
+    }
+
     /// The number of days from 1970-01-01 to this date.
     public var daysSinceEpoch: Int64 {
         let year = month <= 2 ? self.year - 1 : self.year

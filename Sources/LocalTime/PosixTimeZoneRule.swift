@@ -74,7 +74,7 @@ public struct PosixTimeZoneRule: Sendable, Hashable {
     // The switches of the years around the instant's: transition times may reach a week past the year's end.
     private func changes(around instant: Int64) -> [(instant: Int64, isDaylight: Bool)] {
         guard let daylightOffset, let daylightStart, let daylightEnd else { return [] }
-        let year = CivilDate(daysSinceEpoch: ZoneRules.floorDivide(instant, 86400)).year
+        let year = CivilDate(daysSinceEpoch: CivilDate.daysSinceEpoch(containing: instant)).year
         return (year - 1...year + 2).flatMap { year in
             [
                 (daylightStart.instant(inYear: year, offsetBefore: standardOffset), true),

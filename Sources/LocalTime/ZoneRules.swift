@@ -62,7 +62,7 @@ public struct ZoneRules: Sendable, Hashable {
     /// The local calendar date at an instant.
     public func localDate(at epochSeconds: Int64) -> CivilDate {
         let instant = Self.clamped(epochSeconds)
-        return CivilDate(daysSinceEpoch: Self.floorDivide(instant + Int64(utcOffset(at: instant)), 86400))
+        return CivilDate(daysSinceEpoch: CivilDate.daysSinceEpoch(containing: instant + Int64(utcOffset(at: instant))))
     }
 
     /// The instant the local day after the one containing `epochSeconds` begins: its local midnight, or, when
@@ -70,7 +70,7 @@ public struct ZoneRules: Sendable, Hashable {
     public func startOfNextDay(after epochSeconds: Int64) -> Int64 {
         let instant = Self.clamped(epochSeconds)
         var offset = Int64(utcOffset(at: instant))
-        let midnight = (Self.floorDivide(instant + offset, 86400) + 1) * 86400
+        let midnight = (CivilDate.daysSinceEpoch(containing: instant + offset) + 1) * 86400
         var segmentStart = instant
         // Walk the stretches of constant offset until local time first reaches the midnight.
         for _ in 0..<16 {
@@ -85,12 +85,6 @@ public struct ZoneRules: Sendable, Hashable {
     /// `value` limited to the instants these rules compute with.
     static func clamped(_ value: Int64) -> Int64 {
         min(max(value, supportedRange.lowerBound), supportedRange.upperBound)
-    }
-
-    /// `dividend / divisor` rounded towards negative infinity.
-    static func floorDivide(_ dividend: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = dividend / divisor
-        return dividend % divisor < 0 ? quotient - 1 : quotient
     }
 
     // How many transitions are at or before the instant.

@@ -11,6 +11,16 @@ import Testing
         #expect(CivilDate(year: 1600, month: 1, day: 1).daysSinceEpoch == -135_140)
     }
 
+    @Test func theDayContainingAnInstantRoundsDownBefore1970() {
+        #expect(CivilDate.daysSinceEpoch(containing: 0) == 0)
+        #expect(CivilDate.daysSinceEpoch(containing: 86_399) == 0)
+        #expect(CivilDate.daysSinceEpoch(containing: 86_400) == 1)
+        #expect(CivilDate.daysSinceEpoch(containing: -1) == -1)
+        #expect(CivilDate.daysSinceEpoch(containing: -43_200) == -1)
+        #expect(CivilDate.daysSinceEpoch(containing: -86_400) == -1)
+        #expect(CivilDate.daysSinceEpoch(containing: -86_401) == -2)
+    }
+
     @Test func roundTripsEveryDayOverEightCenturies() {
         var previous = CivilDate(daysSinceEpoch: -150_001)
         for days in Int64(-150_000)...150_000 {

@@ -4,7 +4,7 @@ import LocalTime
 public enum ISO8601 {
     /// `2024-01-02T03:04:05Z` for the given epoch seconds.
     public static func format(epochSeconds: Int64) -> String {
-        let days = floorDivide(epochSeconds, 86_400)
+        let days = CivilDate.daysSinceEpoch(containing: epochSeconds)
         let secondsOfDay = epochSeconds - days * 86_400
         let date = CivilDate(daysSinceEpoch: days)
         var out: [UInt8] = []
@@ -23,11 +23,6 @@ public enum ISO8601 {
         append(secondsOfDay % 60, width: 2, to: &out)
         out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func floorDivide(_ lhs: Int64, _ rhs: Int64) -> Int64 {
-        let quotient = lhs / rhs
-        return (lhs % rhs != 0 && (lhs < 0) != (rhs < 0)) ? quotient - 1 : quotient
     }
 
     /// Appends `value` in decimal, zero-padded to `width` digits (a negative year keeps its sign in front).
