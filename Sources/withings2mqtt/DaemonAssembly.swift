@@ -58,6 +58,7 @@ struct DaemonAssembly {
             let dependencies = AccountWorker.Dependencies(
                 client: client, tokens: tokens,
                 store: directory.stateStore(account: account.name, as: AccountState.self),
+                bedStore: directory.bedStore(account: account.name),
                 publisher: publisher, layout: layout, discovery: discovery,
                 states: StateMessageBuilder(layout: layout, units: units),
                 events: EventBuilder(layout: layout, units: units),

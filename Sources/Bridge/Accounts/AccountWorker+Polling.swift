@@ -218,12 +218,12 @@ extension AccountWorker {
         stateWriter.submit(state)
     }
 
-    /// Saves a bed event: only the bed states change, so the stored values are not rebuilt from the snapshot
-    /// (values merged by a poll still in flight are saved with their cursor when it ends). `written` is called
-    /// once the event is on disk.
+    /// Saves a bed event to the bed file: only the bed states change, so the stored values are not rebuilt from
+    /// the snapshot (values merged by a poll still in flight are saved with their cursor when it ends), and the
+    /// state file gets them with its next write. `written` is called once the event is on disk.
     func persistBed(written: @escaping @Sendable () -> Void) {
         state.bed = snapshot.bed
         state.bedByDevice = snapshot.bedByDevice
-        stateWriter.submit(state, written: written)
+        bedWriter.submit(state.bedRecord, written: written)
     }
 }

@@ -40,6 +40,8 @@ public actor AccountWorker: Service {
         public var tokens: TokenManager
         /// Where the account's state file lives.
         public var store: JSONFileStore<AccountState>
+        /// Where the bed states are written after each bed event.
+        public var bedStore: JSONFileStore<BedRecord>
         /// Where messages go.
         public var publisher: StatePublisher
         /// Topic names.
@@ -62,6 +64,7 @@ public actor AccountWorker: Service {
         /// Creates dependencies.
         public init(
             client: WithingsClient, tokens: TokenManager, store: JSONFileStore<AccountState>,
+            bedStore: JSONFileStore<BedRecord>,
             publisher: StatePublisher, layout: TopicLayout, discovery: DiscoveryPayloadBuilder?,
             states: StateMessageBuilder, events: EventBuilder, calendar: LocalCalendar, barrier: StartupBarrier,
             now: @escaping @Sendable () -> Int64, status: BridgeStatus? = nil
@@ -69,6 +72,7 @@ public actor AccountWorker: Service {
             self.client = client
             self.tokens = tokens
             self.store = store
+            self.bedStore = bedStore
             self.publisher = publisher
             self.layout = layout
             self.discovery = discovery
@@ -86,6 +90,7 @@ public actor AccountWorker: Service {
     let logger: Logger
     let wake = WakeSignal()
     let stateWriter: WriteBehindStore<AccountState>
+    let bedWriter: WriteBehindStore<BedRecord>
     let monotonic = ContinuousClock()
     let started: ContinuousClock.Instant
     var state: AccountState
@@ -105,8 +110,8 @@ public actor AccountWorker: Service {
     var diagnosticsPending = false
     var today: String
 
-    /// Creates a worker from the account's stored state (a state file that cannot be read is an error: it is
-    /// never silently replaced, since it holds the cursors).
+    /// Creates a worker from the account's stored state and bed states (a file that cannot be read is an error:
+    /// it is never silently replaced, since it holds the cursors or an acknowledged bed event).
     public init(settings: Settings, dependencies: Dependencies, logger: Logger) throws {
         self.settings = settings
         self.deps = dependencies
@@ -114,7 +119,8 @@ public actor AccountWorker: Service {
         logger[metadataKey: "account"] = "\(settings.account)"
         self.logger = logger
         self.stateWriter = WriteBehindStore(store: dependencies.store, logger: logger)
-        let stored = try dependencies.store.load() ?? AccountState()
+        self.bedWriter = WriteBehindStore(store: dependencies.bedStore, logger: logger)
+        let stored = try (dependencies.store.load() ?? AccountState()).applying(dependencies.bedStore.load())
         let now = dependencies.now()
         self.state = stored
         self.today = dependencies.calendar.day(of: now)
@@ -175,6 +181,7 @@ public actor AccountWorker: Service {
             }
         }
         await stateWriter.flush()
+        await bedWriter.flush()
     }
 
     /// Applies a webhook for this account: bed events publish at once; others schedule a refresh.

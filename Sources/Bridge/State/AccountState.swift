@@ -3,8 +3,8 @@ import WithingsAPI
 /// What one account keeps in `state_dir` between runs: the Withings user, the incremental cursors, and the
 /// latest values, so that a restart re-publishes every state at once and fetches only what changed.
 ///
-/// Written atomically after every cycle and bed event; cursors and values always travel together, so a crash
-/// can never leave a cursor ahead of the values it stands for.
+/// Written atomically after every cycle; cursors and values always travel together, so a crash can never leave
+/// a cursor ahead of the values it stands for. Bed events are written to their own, smaller file (`BedRecord`).
 public struct AccountState: Sendable, Equatable, Codable {
     /// The layout version of this file.
     public var version = 1
@@ -24,9 +24,9 @@ public struct AccountState: Sendable, Equatable, Codable {
     public var goals: StoredGoals?
     /// Devices, once fetched.
     public var devices: [StoredDevice] = []
-    /// The last bed event.
+    /// The last bed event (in the file: as of its last write; the bed file is at least as new).
     public var bed: BedState?
-    /// The last bed event per mat.
+    /// The last bed event per mat (the same).
     public var bedByDevice: [String: BedState] = [:]
     /// Epoch seconds of the last successful full cycle.
     public var lastPoll: Int64?

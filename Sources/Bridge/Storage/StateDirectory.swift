@@ -49,6 +49,11 @@ public struct StateDirectory: Sendable, Equatable {
         AtomicFile(path: "\(path)/\(account).state.json")
     }
 
+    /// The file holding an account's bed states, written after every bed event: `<state_dir>/<account>.bed.json`.
+    public func bedFile(account: String) -> AtomicFile {
+        AtomicFile(path: "\(path)/\(account).bed.json")
+    }
+
     /// Any other file in the directory, such as `webhook-secret` or `<account>.pending-auth.json`.
     public func file(named name: String) -> AtomicFile {
         AtomicFile(path: "\(path)/\(name)")
@@ -62,6 +67,11 @@ public struct StateDirectory: Sendable, Equatable {
     /// A store for an account's cursors, of whatever Codable type the caller uses.
     public func stateStore<Value: Codable>(account: String, as type: Value.Type = Value.self) -> JSONFileStore<Value> {
         JSONFileStore(file: stateFile(account: account))
+    }
+
+    /// A store for an account's bed states.
+    public func bedStore(account: String) -> JSONFileStore<BedRecord> {
+        JSONFileStore(file: bedFile(account: account))
     }
 
     private static let tokenSuffix = ".token.json"

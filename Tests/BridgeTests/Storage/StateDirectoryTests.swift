@@ -1,6 +1,7 @@
 import Bridge
 import Glibc
 import Testing
+import WithingsAPI
 
 @Suite struct StateDirectoryTests {
     @Test func prepareCreatesMissingDirectoriesPrivately() throws {
@@ -73,12 +74,18 @@ import Testing
             let state = StateDirectory(path: dir)
             #expect(state.tokenFile(account: "alice").path == "\(dir)/alice.token.json")
             #expect(state.stateFile(account: "alice").path == "\(dir)/alice.state.json")
+            #expect(state.bedFile(account: "alice").path == "\(dir)/alice.bed.json")
             _ = try state.prepare()
             try state.tokenStore(account: "alice", as: [String: String].self).save(["refresh": "r1"])
             try state.stateStore(account: "alice", as: [String: Int].self).save(["meas": 17])
             #expect(try state.tokenStore(account: "alice", as: [String: String].self).load() == ["refresh": "r1"])
             #expect(try state.stateStore(account: "alice", as: [String: Int].self).load() == ["meas": 17])
-            #expect(directoryListing(dir) == ["alice.state.json", "alice.token.json"])
+            let bed = BedRecord(
+                userID: 7, bed: BedState(inBed: true, eventDate: 1_700_000_000, receivedAt: 1_700_000_001),
+                bedByDevice: [:])
+            try state.bedStore(account: "alice").save(bed)
+            #expect(try state.bedStore(account: "alice").load() == bed)
+            #expect(directoryListing(dir) == ["alice.bed.json", "alice.state.json", "alice.token.json"])
         }
     }
 }
