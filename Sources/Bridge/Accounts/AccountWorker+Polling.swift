@@ -42,6 +42,14 @@ extension AccountWorker {
         guard state.userID == nil, let userID = await deps.tokens.userID else { return }
         state.userID = userID
         snapshot.userID = userID
+        if let owner = unconfirmedBedOwner, owner != userID {
+            // The bed file was another person's (see `AccountState.applying`): they were never this user's.
+            snapshot.bed = nil
+            snapshot.bedByDevice = [:]
+            state.bed = nil
+            state.bedByDevice = [:]
+        }
+        unconfirmedBedOwner = nil
         persist()
     }
 

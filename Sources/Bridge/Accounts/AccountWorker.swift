@@ -109,6 +109,8 @@ public actor AccountWorker: Service {
     var lastDiagnosticsAt: ContinuousClock.Instant?
     var diagnosticsPending = false
     var today: String
+    /// The user of the bed states read from the bed file while the state had no user yet, until `bindUser`.
+    var unconfirmedBedOwner: Int64?
 
     /// Creates a worker from the account's stored state and bed states (a file that cannot be read is an error:
     /// it is never silently replaced, since it holds the cursors or an acknowledged bed event).
@@ -120,7 +122,9 @@ public actor AccountWorker: Service {
         self.logger = logger
         self.stateWriter = WriteBehindStore(store: dependencies.store, logger: logger)
         self.bedWriter = WriteBehindStore(store: dependencies.bedStore, logger: logger)
-        let stored = try (dependencies.store.load() ?? AccountState()).applying(dependencies.bedStore.load())
+        let bedRecord = try dependencies.bedStore.load()
+        let stored = try (dependencies.store.load() ?? AccountState()).applying(bedRecord)
+        self.unconfirmedBedOwner = stored.userID == nil ? bedRecord?.userID : nil
         let now = dependencies.now()
         self.state = stored
         self.today = dependencies.calendar.day(of: now)

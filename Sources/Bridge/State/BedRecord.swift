@@ -6,7 +6,7 @@ import WithingsAPI
 /// into the whole state file (about 10 KB of JSON), each event cost an encode on a small box's two cores and
 /// the bytes on its SD card; in a burst the encoding was the state writer's largest cost (BENCHMARKS.md). The
 /// state file keeps a copy of the bed states as of its last write; this file is at least as new, so it wins
-/// when both exist and belong to the same Withings user (`AccountState.applying(_:)`).
+/// when both exist, unless it is another Withings user's (`AccountState.applying(_:)`).
 public struct BedRecord: Sendable, Equatable, Codable {
     /// The Withings user whose bed states these are.
     public var userID: Int64?
