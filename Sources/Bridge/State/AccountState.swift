@@ -24,7 +24,7 @@ public struct AccountState: Sendable, Equatable, Codable {
     public var goals: StoredGoals?
     /// Devices, once fetched.
     public var devices: [StoredDevice] = []
-    /// The last bed event (in the file: as of its last write; the bed file is at least as new).
+    /// The last bed event (in the file: as of its last write; the bed file holds every answered one).
     public var bed: BedState?
     /// The last bed event per mat (the same).
     public var bedByDevice: [String: BedState] = [:]

@@ -5,8 +5,8 @@ import WithingsAPI
 /// A bed event changes a few hundred bytes, and its webhook is answered only once they are on disk. Written
 /// into the whole state file (about 10 KB of JSON), each event cost an encode on a small box's two cores and
 /// the bytes on its SD card; in a burst the encoding was the state writer's largest cost (BENCHMARKS.md). The
-/// state file keeps a copy of the bed states as of its last write; this file is at least as new, so it wins
-/// when both exist, unless it is another Withings user's (`AccountState.applying(_:)`).
+/// state file keeps a copy of the bed states as of its last write; this file holds every bed event that was
+/// answered, so it wins when both exist, unless it is another Withings user's (`AccountState.applying(_:)`).
 public struct BedRecord: Sendable, Equatable, Codable {
     /// The Withings user whose bed states these are.
     public var userID: Int64?
