@@ -98,6 +98,18 @@ final class BridgeWorld: @unchecked Sendable {
             logFile: directory.appendingPathComponent("bridge-\(runs).log"))
     }
 
+    /// Runs `body`; when it throws, the error comes back with the end of the bridge's log (debug level), which
+    /// `shutdown` deletes with the rest of the directory.
+    func withBridgeLog<T>(lines: Int = 60, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            let log = (try? String(contentsOf: directory.appendingPathComponent("bridge-\(runs).log"), encoding: .utf8))
+            let tail = log.map { $0.split(separator: "\n").suffix(lines).joined(separator: "\n") } ?? "(no log)"
+            throw WorldError("\(error)\n--- the last \(lines) lines of bridge-\(runs).log ---\n\(tail)")
+        }
+    }
+
     /// Waits until every account finished its first cycle and the bridge went quiet
     /// (`MessageRecorder.waitUntilSettled`).
     func waitUntilSettled() async throws {

@@ -24,10 +24,13 @@ struct DaemonEndToEndTests {
         try world.startBridge()
 
         let recorder = world.recorder
-        try await recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
-        try await recorder.waitFor("withings2mqtt/bob/weight_kg") { $0 != "None" }
-        try await recorder.waitFor("withings2mqtt/alice/workout_type") { $0 != "None" }
-        try await world.waitUntilSettled()
+        // Once in about ten loaded runs alice's weight took over 20 s (cause unknown): the log says why next time.
+        try await world.withBridgeLog {
+            try await recorder.waitFor("withings2mqtt/alice/weight_kg") { $0 != "None" }
+            try await recorder.waitFor("withings2mqtt/bob/weight_kg") { $0 != "None" }
+            try await recorder.waitFor("withings2mqtt/alice/workout_type") { $0 != "None" }
+            try await world.waitUntilSettled()
+        }
 
         // Read back what the broker retained, as a newly started Home Assistant would see it.
         let retained = try await world.broker.retainedStrings("#")

@@ -63,7 +63,8 @@ struct AuthenticationTests {
             return
         }
         #expect(text.contains("refused"))
-        #expect(events.disconnectReasons.last == failure.description)
+        // The failure is set on the network thread before its `.disconnected` event reaches the recorder's task.
+        #expect(await events.wait { $0.disconnectReasons.last == failure.description })
         await #expect(throws: failure) {
             try await connection.publish(MQTTMessage(topic: "test/auth5", string: "x"))
         }
