@@ -104,8 +104,8 @@ final class BridgeWorld: @unchecked Sendable {
         do {
             return try await body()
         } catch {
-            let log = (try? String(contentsOf: directory.appendingPathComponent("bridge-\(runs).log"), encoding: .utf8))
-            let tail = log.map { $0.split(separator: "\n").suffix(lines).joined(separator: "\n") } ?? "(no log)"
+            let tail =
+                bridge.map { $0.output.split(separator: "\n").suffix(lines).joined(separator: "\n") } ?? "(not started)"
             throw WorldError("\(error)\n--- the last \(lines) lines of bridge-\(runs).log ---\n\(tail)")
         }
     }
