@@ -83,9 +83,10 @@ struct LatencyBench {
 
         mark = recorder.count
         let burstSends = try await sendWebhooks(applis, connections: Self.burstLanes, interval: nil)
+        // First every bed event on `events`: the matching takes the order of application from them.
+        let eventMessages = try await bedEventMessages(expected: events, after: mark)
         let burstBridge = try await bridgeLatencies(sends: burstSends, states: states, after: mark)
         let drainBridge = try drain(topic, sends: burstSends, after: mark)
-        let eventMessages = try await bedEventMessages(expected: events, after: mark)
 
         mark = recorder.count
         let floorBurstSends = try await publishFloor(floor, states: states, interval: nil, lanes: Self.burstLanes)
